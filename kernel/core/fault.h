@@ -1,0 +1,24 @@
+/*
+ * fault.h: what happens when a user thread does something it must not.
+ *
+ * For now a faulting thread is reported on the console and stopped; the kernel and
+ * every other thread carry on. (With the capability kernel, faults become messages
+ * to the thread's fault endpoint.)
+ */
+#ifndef CAIRN_KERNEL_FAULT_H
+#define CAIRN_KERNEL_FAULT_H
+
+#include <stdint.h>
+
+#include "thread.h"
+
+/* Reports and stops t, which took exception scause with stval. */
+void fault_user_exception(struct tcb *t, uint64_t scause, uint64_t stval);
+
+/* Reports and stops t, which made a system call the kernel does not know. */
+void fault_unknown_syscall(struct tcb *t, uint64_t number);
+
+/* Prints why a stopped thread stopped, without a newline. */
+void fault_describe(const struct thread_stop *stop);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * monitor.c: the idle-time debug monitor.
+ */
+#include "monitor.h"
+
+#include "config.h"
+#include "console.h"
+#include "fault.h"
+#include "machine.h"
+#include "thread.h"
+#include "timer.h"
+
+void monitor_enter_idle(void)
+{
+    kprintf("kernel: no thread can run; idle\n");
+    if (CAIRN_DEBUG) {
+        kprintf("monitor: keys: d = dump threads, h = halt\n");
+    }
+}
+
+void monitor_dump_threads(void)
+{
+    kprintf("threads (tick %lu):\n", timer_ticks());
+    for (struct tcb *t = thread_first(); t != 0; t = t->next_thread) {
+        kprintf("  #%u %-16s ", t->id, t->name);
+        if (t->state == THREAD_RUNNABLE) {
+            kprintf("runnable, pc 0x%lx\n", t->context.pc);
+        } else {
+            kprintf("stopped: ");
+            fault_describe(&t->stop);
+            kprintf("\n");
+        }
+    }
+}
+
+void monitor_poll(void)
+{
+    if (!CAIRN_DEBUG) {
+        return;
+    }
+    int key = console_get_char();
+    if (key == 'd') {
+        monitor_dump_threads();
+    } else if (key == 'h') {
+        kprintf("monitor: halt\n");
+        machine_halt(0);
+    } else if (key >= 0 && key != '\r' && key != '\n') {
+        kprintf("monitor: unknown key (d = dump threads, h = halt)\n");
+    }
+}

@@ -1,0 +1,109 @@
+/*
+ * syscall.c: decode each system call's arguments, then perform it.
+ *
+ * Following seL4, every check happens in the decode step, which is the only place a
+ * call can fail; the step that acts cannot fail. Arguments come straight from user
+ * registers and are untrusted: user addresses are translated through the thread's
+ * own page table (never dereferenced directly), so a bad pointer is an error code,
+ * not a kernel fault. In debug builds each failure also prints why.
+ */
+#include "syscall.h"
+
+#include "config.h"
+#include "abi/syscall.h"
+#include "console.h"
+#include "abi/bootinfo.h"
+#include "abi/error.h"
+#include "fault.h"
+#include "machine.h"
+#include "memory.h"
+#include "vspace.h"
+
+static uint64_t arg(const struct tcb *t, unsigned i)
+{
+    return t->context.regs[REG_A0 + i];
+}
+
+static enum cairn_error refuse(const struct tcb *t, enum cairn_error error, const char *why)
+{
+    if (CAIRN_DEBUG) {
+        kprintf("syscall %lu from '%s' #%u refused: %s\n", t->context.regs[REG_A7], t->name,
+                t->id, why);
+    }
+    return error;
+}
+
+static enum cairn_error debug_put_char(const struct tcb *t)
+{
+    uint64_t c = arg(t, 0);
+    if (c > 0xff) {
+        return refuse(t, CAIRN_E_INVALID_ARGUMENT, "character above 0xff");
+    }
+    console_put_char((char)c);
+    return CAIRN_OK;
+}
+
+/* Resolves every page of [address, address + length) before printing any of it. */
+static enum cairn_error debug_put_string(const struct tcb *t)
+{
+    uint64_t address = arg(t, 0), length = arg(t, 1);
+    if (length > CAIRN_DEBUG_STRING_MAX) {
+        return refuse(t, CAIRN_E_RANGE, "string longer than CAIRN_DEBUG_STRING_MAX");
+    }
+    if (address >= CAIRN_USER_VADDR_TOP || length > CAIRN_USER_VADDR_TOP - address) {
+        return refuse(t, CAIRN_E_INVALID_ARGUMENT, "string outside user address space");
+    }
+    uint64_t chunk_paddr[CAIRN_DEBUG_STRING_MAX / CAIRN_PAGE_SIZE + 2];
+    unsigned chunks = 0;
+    for (uint64_t v = address; v < address + length; v = (v | (CAIRN_PAGE_SIZE - 1)) + 1) {
+        if (!vspace_translate(t->vspace_root, v, VM_READ, &chunk_paddr[chunks++])) {
+            return refuse(t, CAIRN_E_FAILED_LOOKUP, "string not mapped readable");
+        }
+    }
+    uint64_t v = address;
+    for (unsigned i = 0; i < chunks; i++) {
+        uint64_t page_end = (v | (CAIRN_PAGE_SIZE - 1)) + 1;
+        uint64_t n = (page_end < address + length ? page_end : address + length) - v;
+        const char *s = phys_to_virt(chunk_paddr[i]);
+        for (uint64_t j = 0; j < n; j++) {
+            console_put_char(s[j]);
+        }
+        v += n;
+    }
+    return CAIRN_OK;
+}
+
+static enum cairn_error debug_halt(const struct tcb *t)
+{
+    uint64_t status = arg(t, 0);
+    if (!CAIRN_DEBUG) {
+        return refuse(t, CAIRN_E_ILLEGAL_OPERATION, "halt exists only in debug builds");
+    }
+    if (status > 255) {
+        return refuse(t, CAIRN_E_INVALID_ARGUMENT, "status above 255");
+    }
+    kprintf("halt: thread '%s' #%u stops the machine with status %lu\n", t->name, t->id,
+            status);
+    machine_halt((unsigned)status);
+}
+
+void syscall_handle(struct tcb *t)
+{
+    enum cairn_error result;
+    switch (t->context.regs[REG_A7]) {
+    case CAIRN_SYS_DEBUG_PUT_CHAR:
+        result = debug_put_char(t);
+        break;
+    case CAIRN_SYS_DEBUG_PUT_STRING:
+        result = debug_put_string(t);
+        break;
+    case CAIRN_SYS_DEBUG_HALT:
+        result = debug_halt(t);
+        break;
+    default:
+        fault_unknown_syscall(t, t->context.regs[REG_A7]);
+        return;
+    }
+    t->context.regs[REG_A0] = result;
+    t->context.pc += 4;   /* ecall is always 4 bytes: there is no compressed form */
+}

@@ -1,0 +1,42 @@
+# kernel.mk: the kernel's objects, and one bootable image per root task.
+#
+# An image is the kernel's objects plus an object that embeds a root-task ELF
+# (kernel/arch/riscv64/embed.S with .incbin). Root tasks are named by the user
+# programs they come from: build/images/<name>.elf embeds build/user/<name>.elf.
+
+KERNEL_DIRS := kernel/arch/riscv64 kernel/core
+KERNEL_SRCS := $(wildcard kernel/arch/riscv64/*.c kernel/core/*.c) \
+               $(filter-out %/embed.S,$(wildcard kernel/arch/riscv64/*.S)) \
+               $(foreach d,$(SHARED_LIB_DIRS),$(wildcard $(d)/src/*.c))
+KERNEL_OBJS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SRCS))
+KERNEL_CFLAGS := $(TARGET_CFLAGS) -DCAIRN_DEBUG=$(CAIRN_DEBUG) \
+                 $(addprefix -I,$(KERNEL_DIRS)) $(SHARED_INCLUDES)
+KERNEL_LDS := kernel/arch/riscv64/kernel.ld
+
+$(BUILD)/kernel/%.c.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -c $< -o $@
+
+$(BUILD)/kernel/%.S.o: %.S
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -c $< -o $@
+
+$(BUILD)/images/%.embed.o: kernel/arch/riscv64/embed.S $(BUILD)/user/%.elf
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -DROOT_IMAGE='"$(BUILD)/user/$*.elf"' -c $< -o $@
+
+$(BUILD)/images/%.elf: $(KERNEL_OBJS) $(BUILD)/images/%.embed.o $(KERNEL_LDS)
+	@echo "  LD      $@"
+	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -static -T $(KERNEL_LDS) -Wl,--no-warn-rwx-segments \
+		-o $@ $(KERNEL_OBJS) $(BUILD)/images/$*.embed.o -lgcc
+
+# Every program in build/user gets an image; cairn.elf is the system itself.
+$(BUILD)/images/cairn.elf: $(KERNEL_OBJS) $(BUILD)/images/rootserver.embed.o $(KERNEL_LDS)
+	@echo "  LD      $@"
+	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -static -T $(KERNEL_LDS) -Wl,--no-warn-rwx-segments \
+		-o $@ $(KERNEL_OBJS) $(BUILD)/images/rootserver.embed.o -lgcc
+
+.PRECIOUS: $(BUILD)/images/%.embed.o

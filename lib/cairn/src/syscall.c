@@ -1,0 +1,28 @@
+/*
+ * syscall.c: the ecall stubs behind cairn.h.
+ */
+#include "cairn.h"
+
+long cairn_syscall2(long number, long arg0, long arg1)
+{
+    register long a0 __asm__("a0") = arg0;
+    register long a1 __asm__("a1") = arg1;
+    register long a7 __asm__("a7") = number;
+    __asm__ volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a7) : "memory");
+    return a0;
+}
+
+enum cairn_error cairn_debug_put_char(int c)
+{
+    return (enum cairn_error)cairn_syscall2(CAIRN_SYS_DEBUG_PUT_CHAR, c & 0xff, 0);
+}
+
+enum cairn_error cairn_debug_put_string(const char *s, size_t length)
+{
+    return (enum cairn_error)cairn_syscall2(CAIRN_SYS_DEBUG_PUT_STRING, (long)s, (long)length);
+}
+
+enum cairn_error cairn_debug_halt(unsigned status)
+{
+    return (enum cairn_error)cairn_syscall2(CAIRN_SYS_DEBUG_HALT, status, 0);
+}

@@ -1,0 +1,34 @@
+# lib.mk: libcairn, the user-side library (crt0, system-call stubs, printf), built
+# together with the freestanding libraries into one archive every program links.
+
+USER_CFLAGS := $(TARGET_CFLAGS) -Ilib/cairn/include $(SHARED_INCLUDES)
+USER_LDS := lib/cairn/user.ld
+LIBCAIRN_SRCS := $(wildcard lib/cairn/src/*.c) \
+                 $(foreach d,$(SHARED_LIB_DIRS),$(wildcard $(d)/src/*.c))
+LIBCAIRN_OBJS := $(patsubst %,$(BUILD)/user/%.o,$(LIBCAIRN_SRCS))
+CRT0 := $(BUILD)/user/lib/cairn/src/crt0.S.o
+LIBCAIRN := $(BUILD)/user/libcairn.a
+
+$(BUILD)/user/%.c.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	$(Q)$(CROSS)gcc $(USER_CFLAGS) -c $< -o $@
+
+$(BUILD)/user/%.S.o: %.S
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	$(Q)$(CROSS)gcc $(USER_CFLAGS) -c $< -o $@
+
+$(LIBCAIRN): $(LIBCAIRN_OBJS)
+	@rm -f $@
+	@echo "  AR      $@"
+	$(Q)$(CROSS)ar rcs $@ $^
+
+# user_program(name, sources): build/user/<name>.elf
+define user_program
+$(BUILD)/user/$(1).elf: $(CRT0) $(patsubst %,$(BUILD)/user/%.o,$(2)) $(LIBCAIRN) $(USER_LDS)
+	@echo "  LD      $$@"
+	$(Q)$(CROSS)gcc $(USER_CFLAGS) -static -T $(USER_LDS) -o $$@ $(CRT0) \
+		$(patsubst %,$(BUILD)/user/%.o,$(2)) $(LIBCAIRN) -lgcc
+USER_PROGRAMS += $(BUILD)/user/$(1).elf
+endef
