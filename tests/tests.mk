@@ -43,7 +43,7 @@ HOST_TEST_INPUTS := $(BUILD)/host/virt-128M.dtb $(BUILD)/host/virt-3M.dtb \
 host-tests: $(HOST_TESTS) $(HOST_TEST_INPUTS)
 
 # --- static analysis -------------------------------------------------------------
-ANALYZED_SRCS := $(KERNEL_SRCS:%.S=) $(LIBCAIRN_SRCS) $(wildcard system/*/*.c tests/kernel/*.c)
+ANALYZED_SRCS := $(sort $(filter %.c,$(KERNEL_SRCS) $(LIBCAIRN_SRCS)) $(wildcard system/*/*.c tests/kernel/*.c))
 
 analyze-gcc:
 	@for f in $(filter %.c,$(ANALYZED_SRCS)); do \

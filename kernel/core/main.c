@@ -108,7 +108,7 @@ void kernel_main(uint64_t hart, uint64_t dtb_paddr, uint64_t boot_instret)
     csr_write(scounteren, SCOUNTEREN_CY | SCOUNTEREN_TM | SCOUNTEREN_IR);
 
     struct cairn_bootinfo *info =
-        roottask_create(__rootimage_start, (size_t)(__rootimage_end - __rootimage_start));
+        roottask_create(__rootimage_start, (uintptr_t)__rootimage_end - (uintptr_t)__rootimage_start);
     bootmem_release(virt_to_phys(__kernel_end), virt_to_phys(__image_end));
     fill_bootinfo(info, boot_instret);
     bootmem_finish(info);

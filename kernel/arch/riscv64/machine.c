@@ -21,12 +21,21 @@ void machine_set_exit_device(uint64_t paddr)
     exit_device = paddr;
 }
 
+/* The value that makes the test device exit with status (1..255 kept, above is 255). */
+static uint32_t exit_value(unsigned status)
+{
+    if (status == 0) {
+        return TEST_PASS;
+    }
+    unsigned code = status > 255 ? 255 : status;   /* never let 256 read as success */
+    return (code << 16) | TEST_FAIL;
+}
+
 void machine_halt(unsigned status)
 {
     if (exit_device != 0) {
         volatile uint32_t *reg = phys_to_virt(exit_device);
-        unsigned code = status > 255 ? 255 : status;   /* never let 256 read as success */
-        *reg = code == 0 ? TEST_PASS : (code << 16) | TEST_FAIL;
+        *reg = exit_value(status);
     }
     if (status == 0) {
         sbi_shutdown();

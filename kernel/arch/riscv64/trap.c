@@ -34,7 +34,7 @@ static void handle_interrupt(uint64_t scause)
     panic("unexpected %s (scause 0x%lx)", cause_name(scause), scause);
 }
 
-void trap_from_user(struct user_context *context, uint64_t scause, uint64_t stval)
+void trap_from_user(const struct user_context *context, uint64_t scause, uint64_t stval)
 {
     struct tcb *t = sched_current();
     kassert(t != 0 && &t->context == context);

@@ -12,7 +12,7 @@
 void trap_init(void);
 
 /* Every trap from user mode; context is the current thread's. Never returns. */
-void trap_from_user(struct user_context *context, uint64_t scause, uint64_t stval)
+void trap_from_user(const struct user_context *context, uint64_t scause, uint64_t stval)
     __attribute__((noreturn));
 
 /* A trap taken in the kernel itself: always a bug, so it panics with the details. */

@@ -116,20 +116,23 @@ static uint64_t unsigned_argument(const struct spec *spec, va_list *args)
     }
 }
 
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* Parses flags, width and length after '%'; returns the conversion character's position. */
 static const char *parse_spec(const char *p, struct spec *spec)
 {
     *spec = (struct spec){0};
-    for (;; p++) {
+    for (; *p == '-' || *p == '0'; p++) {
         if (*p == '-') {
             spec->left = true;
-        } else if (*p == '0') {
-            spec->zero = true;
         } else {
-            break;
+            spec->zero = true;
         }
     }
-    while (*p >= '0' && *p <= '9' && spec->width < 1000) {
+    while (is_digit(*p) && spec->width < 1000) {
         spec->width = spec->width * 10 + (unsigned)(*p++ - '0');
     }
     if (*p == 'z') {

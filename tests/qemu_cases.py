@@ -1,0 +1,80 @@
+"""qemu_cases.py: what each QEMU test must see on the serial line.
+
+A case names an image (build/images/<image>.elf), the steps to take in order, and
+the exit status QEMU must end with. Steps are ("expect", regex) or ("send", text).
+A regex may name groups (?P<name>...); a later step's <<name>> is replaced by the
+escaped text that group matched, so a test can say "the fault is at the pc the task
+printed". A KERNEL PANIC anywhere, a timeout or a wrong exit status fails the case.
+"""
+
+KERNEL_UP = [
+    ("expect", r"^Cairn kernel \d+\.\d+\.\d+ on hart \d+"),
+    ("expect", r"^memory: RAM \d+ KiB, firmware 512 KiB, kernel image \d+ KiB"),
+]
+
+# After a fault the thread is stopped; the kernel must still run and answer its monitor.
+STILL_ANSWERS = [
+    ("expect", r"^kernel: no thread can run; idle$"),
+    ("send", "d"),
+    ("expect", r"^threads \(tick \d+\):\n  #1 roottask +stopped: "),
+    ("send", "h"),
+    ("expect", r"^monitor: halt$"),
+]
+
+
+def fault_case(name, announce, report, dump):
+    return dict(name=name, image="test_" + name, exit=0,
+                steps=KERNEL_UP + [("expect", announce), ("expect", report)]
+                + STILL_ANSWERS[:3] + [("expect", dump)] + STILL_ANSWERS[3:])
+
+
+def banner_case(name, memory):
+    return dict(name=name, image="cairn", memory=memory, exit=0, steps=KERNEL_UP + [
+        ("expect", r"^Cairn \d+\.\d+\.\d+: a capability OS for embedded ML"),
+        ("expect", r"^  RAM seen +%d KiB$" % (int(memory[:-1]) * 1024)),
+        ("expect", r"^  kernel size +[1-9]\d* KiB \(text, data, bss\)$"),
+        ("expect", r"^  free untyped +[1-9]\d* KiB in [1-9]\d* regions$"),
+        ("expect", r"^halt: thread 'roottask' #1 stops the machine with status 0$"),
+    ])
+
+
+SYSCALL_CHECKS = [
+    "put_char 'x'", "put_char 256", "put_string valid", "put_string empty",
+    "put_string unmapped", "put_string null", "put_string kernel address",
+    "put_string wraps around", "put_string too long", "put_string crosses into unmapped page",
+    r"put_string from boot info \(read-only\)", "halt 256",
+]
+
+CASES = [
+    banner_case("boot_banner", "128M"),
+    banner_case("boot_in_3M", "3M"),
+    fault_case(
+        "fault_kernel_write",
+        r"^test: store to (?P<addr>0x[0-9a-f]+) at pc (?P<pc>0x[0-9a-f]+)$",
+        r"^fault: thread 'roottask' #1: store page fault at address <<addr>> \(pc <<pc>>\); "
+        r"thread stopped$",
+        r"store page fault at address <<addr>> \(pc <<pc>>\)$"),
+    fault_case(
+        "fault_illegal_instruction",
+        r"^test: instruction (?P<insn>0x[0-9a-f]+) at pc (?P<pc>0x[0-9a-f]+)$",
+        r"^fault: thread 'roottask' #1: illegal instruction <<insn>> at pc <<pc>>; "
+        r"thread stopped$",
+        r"illegal instruction <<insn>> at pc <<pc>>$"),
+    fault_case(
+        "fault_unmapped_jump",
+        r"^test: jump to (?P<addr>0x[0-9a-f]+)$",
+        r"^fault: thread 'roottask' #1: instruction page fault at address <<addr>> "
+        r"\(pc <<addr>>\); thread stopped$",
+        r"instruction page fault at address <<addr>> \(pc <<addr>>\)$"),
+    fault_case(
+        "fault_unknown_syscall",
+        r"^test: syscall (?P<number>\d+) at pc (?P<pc>0x[0-9a-f]+)$",
+        r"^fault: thread 'roottask' #1: unknown syscall <<number>> at pc <<pc>>; "
+        r"thread stopped$",
+        r"unknown syscall <<number>> at pc <<pc>>$"),
+    dict(name="syscall_arguments", image="test_syscall_arguments", exit=0, steps=KERNEL_UP + [
+        ("expect", r"check %s +ok " % check) for check in SYSCALL_CHECKS] + [
+        ("expect", r"^syscall_arguments: 0 failed$"),
+        ("expect", r"^halt: thread 'roottask' #1 stops the machine with status 0$"),
+    ]),
+]
