@@ -23,10 +23,14 @@ $(BUILD)/kernel/%.S.o: %.S
 	@echo "  CC      $@"
 	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -c $< -o $@
 
-$(BUILD)/images/%.embed.o: kernel/arch/riscv64/embed.S $(BUILD)/user/%.elf
+# The embedded copy is stripped: symbols stay in build/user/<name>.elf for gdb.
+$(BUILD)/images/%.stripped: $(BUILD)/user/%.elf
 	@mkdir -p $(@D)
+	$(Q)$(CROSS)objcopy --strip-all $< $@
+
+$(BUILD)/images/%.embed.o: kernel/arch/riscv64/embed.S $(BUILD)/images/%.stripped
 	@echo "  CC      $@"
-	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -DROOT_IMAGE='"$(BUILD)/user/$*.elf"' -c $< -o $@
+	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -DROOT_IMAGE='"$(BUILD)/images/$*.stripped"' -c $< -o $@
 
 $(BUILD)/images/%.elf: $(KERNEL_OBJS) $(BUILD)/images/%.embed.o $(KERNEL_LDS)
 	@echo "  LD      $@"
@@ -39,4 +43,4 @@ $(BUILD)/images/cairn.elf: $(KERNEL_OBJS) $(BUILD)/images/rootserver.embed.o $(K
 	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -static -T $(KERNEL_LDS) -Wl,--no-warn-rwx-segments \
 		-o $@ $(KERNEL_OBJS) $(BUILD)/images/rootserver.embed.o -lgcc
 
-.PRECIOUS: $(BUILD)/images/%.embed.o
+.PRECIOUS: $(BUILD)/images/%.embed.o $(BUILD)/images/%.stripped

@@ -49,12 +49,16 @@ class Session:
                 self.changed.notify_all()
 
     def expect(self, pattern):
-        """Waits for pattern after the previous match; returns the match or None."""
+        """Waits for pattern after the previous match; returns the match or None.
+
+        A match that ends mid-line at the very end of what has arrived may be a line
+        still being printed (so `$` or `\\d+` could match too little): it counts only
+        once the guest has been quiet for SETTLE seconds (a prompt, say)."""
         regex = re.compile(pattern, re.MULTILINE)
         with self.changed:
             while True:
                 match = regex.search(self.output, self.position)
-                if match:
+                if match and self._complete(match):
                     self.position = match.end()
                     return match
                 remaining = self.deadline - time.monotonic()
@@ -62,6 +66,15 @@ class Session:
                                       self.process.poll() is not None):
                     return None
                 self.changed.wait(min(remaining, 0.5))
+
+    SETTLE = 0.3
+
+    def _complete(self, match):
+        if match.end() < len(self.output) or self.output.endswith("\n"):
+            return True
+        length = len(self.output)
+        self.changed.wait(self.SETTLE)
+        return len(self.output) == length
 
     def send(self, text):
         self.process.stdin.write(text.encode())

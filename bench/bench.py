@@ -1,0 +1,94 @@
+#!/usr/bin/python3
+"""bench.py: `make bench` - Cairn's figures as a table. Printed, never asserted.
+
+- the kernel's section sizes (text, rodata, data, bss) and the embedded root task;
+- instructions from the kernel's first instruction to the root task's first, read
+  with rdinstret under QEMU `-icount shift=0,sleep=off` (deterministic: one guest
+  instruction per count, identical from run to run);
+- the smallest `-m` that boots to the root task's banner, found by trying sizes
+  from 8 MiB down in 64 KiB steps (a boot counts when the banner and halt appear).
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
+import qemu  # noqa: E402
+
+BOOTED = re.compile(r"boot +(\d+) instructions from kernel entry to root task")
+
+
+def section_sizes(image, cross):
+    out = subprocess.run([cross + "size", "-A", image], capture_output=True, text=True,
+                         check=True).stdout
+    sizes = {}
+    for line in out.splitlines():
+        fields = line.split()
+        if len(fields) >= 2 and fields[0].startswith(".") and fields[1].isdigit():
+            sizes[fields[0]] = int(fields[1])
+    return sizes
+
+
+def boot(image, memory_kib, icount=False):
+    """Boots once; returns the serial output, or None when QEMU refused or timed out."""
+    cmd = qemu.qemu_command(image, "%dK" % memory_kib, icount)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=20,
+                              stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return None
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def boot_instructions(image, memory_kib):
+    counts = set()
+    for _ in range(2):
+        out = boot(image, memory_kib, icount=True)
+        match = BOOTED.search(out or "")
+        counts.add(int(match.group(1)) if match else None)
+    return counts.pop() if len(counts) == 1 else "varies: %s" % sorted(counts, key=str)
+
+
+def smallest_memory(image):
+    smallest = None
+    for kib in range(8 * 1024, 1024 - 1, -64):
+        out = boot(image, kib)
+        if out is None or "stops the machine with status 0" not in out:
+            break
+        smallest = kib
+    return smallest
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--image", required=True)
+    parser.add_argument("--cross", default="riscv64-unknown-elf-")
+    args = parser.parse_args()
+
+    s = section_sizes(args.image, args.cross)
+    smallest = smallest_memory(args.image)
+    rows = [
+        ("kernel .text", "%d bytes" % s.get(".text", 0)),
+        ("kernel .rodata", "%d bytes" % s.get(".rodata", 0)),
+        ("kernel .data", "%d bytes" % s.get(".data", 0)),
+        ("kernel .bss", "%d bytes" % s.get(".bss", 0)),
+        ("embedded root task (freed after boot)", "%d bytes" % s.get(".rootimage", 0)),
+        ("boot: kernel entry -> root task, 128 MiB", "%s instructions" % boot_instructions(
+            args.image, 128 * 1024)),
+        ("boot: kernel entry -> root task, 3 MiB", "%s instructions" % boot_instructions(
+            args.image, 3 * 1024)),
+        ("smallest -m that boots (64 KiB steps)",
+         "%d KiB" % smallest if smallest else "none in 1..8 MiB"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print("%-*s  %s" % (width, "figure", "value"))
+    print("%s  %s" % ("-" * width, "-" * 24))
+    for name, value in rows:
+        print("%-*s  %s" % (width, name, value))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
