@@ -34,7 +34,7 @@ TARGET_CFLAGS := -std=c11 -O2 -g -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmo
 SHARED_LIB_DIRS := lib/fmt lib/elf lib/cstring
 SHARED_INCLUDES := -Iinclude $(addprefix -I,$(addsuffix /include,$(SHARED_LIB_DIRS)))
 
-all: kernel-images user-programs host-tests
+all: kernel-images user-programs host-tests fuzz-targets
 
 deps:
 	@sh scripts/deps.sh

@@ -6,7 +6,7 @@
 set -eu
 
 PACKAGES="make gcc libc6-dev libcmocka-dev cppcheck python3
-qemu-system-misc gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf
+qemu-system-misc gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf clang libclang-rt-14-dev
 gdb-multiarch device-tree-compiler cpio"
 
 missing=""

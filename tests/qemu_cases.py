@@ -4,7 +4,8 @@ A case names an image (build/images/<image>.elf), the steps to take in order, an
 the exit status QEMU must end with. Steps are ("expect", regex) or ("send", text).
 A regex may name groups (?P<name>...); a later step's <<name>> is replaced by the
 escaped text that group matched, so a test can say "the fault is at the pc the task
-printed". A KERNEL PANIC anywhere, a timeout or a wrong exit status fails the case.
+printed". A KERNEL PANIC anywhere (unless the case sets panic=True), a timeout or a
+wrong exit status fails the case.
 """
 
 KERNEL_UP = [
@@ -13,10 +14,12 @@ KERNEL_UP = [
 ]
 
 # After a fault the thread is stopped; the kernel must still run and answer its monitor.
+# The idle kernel reads the serial line only when the timer wakes it, so an answer with a
+# tick count above zero also shows the timer interrupt at work.
 STILL_ANSWERS = [
     ("expect", r"^kernel: no thread can run; idle$"),
     ("send", "d"),
-    ("expect", r"^threads \(tick \d+\):\n  #1 roottask +stopped: "),
+    ("expect", r"^threads \(tick [1-9]\d*\):\n  #1 roottask +stopped: "),
     ("send", "h"),
     ("expect", r"^monitor: halt$"),
 ]
@@ -77,4 +80,7 @@ CASES = [
         ("expect", r"^syscall_arguments: 0 failed$"),
         ("expect", r"^halt: thread 'roottask' #1 stops the machine with status 0$"),
     ]),
+    dict(name="panic_on_bad_roottask", image="test_truncated_roottask", exit=99, panic=True,
+         steps=[("expect", r"^Cairn kernel "),
+                ("expect", r"^KERNEL PANIC: root task image: file truncated$")]),
 ]

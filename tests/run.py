@@ -5,7 +5,10 @@ Three kinds of test, all run side by side on a thread pool:
   - host unit tests: each build/host/test_* binary (cmocka, ASan/UBSan); every cmocka
     case counts as one test, and a crash counts as a failure;
   - static analysis: `make analyze-gcc` and `make analyze-cppcheck`, one test each;
-  - QEMU tests: the cases in qemu_cases.py, each a fresh boot of its image.
+  - fuzz smoke runs: each libFuzzer target for FUZZ_RUNS inputs from a fixed seed,
+    starting from the real inputs of this build (the long runs are `make fuzz`);
+  - QEMU tests: the cases in qemu_cases.py, each a fresh boot of its image, and a
+    gdb session through `make debug`'s script that stops in the kernel and the root task.
 A failing test prints its output (or the tail of the serial log) so CI logs show why.
 """
 import argparse
@@ -14,6 +17,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -55,6 +59,36 @@ def run_command_test(name, command):
                   "" if ok else proc.stdout + proc.stderr)
 
 
+FUZZ_RUNS = 30000
+
+
+def run_fuzz_smoke(name, build):
+    with tempfile.TemporaryDirectory() as scratch:
+        return run_command_test("fuzz/" + name, [
+            os.path.join(build, "fuzz", "fuzz_" + name), "-runs=%d" % FUZZ_RUNS, "-seed=1",
+            "-artifact_prefix=%s/" % scratch, scratch,
+            os.path.join(build, "fuzz", "corpus_" + name)])
+
+
+# gdb must stop at kernel_main with the FDT address in a1, then in the root task's main.
+GDB_EXPECT = [r"<kernel_main>", r"a1 +0x[0-9a-f]+", r"Breakpoint 2, main \(info=0x7fff0000\)"]
+
+
+def run_gdb_test(build):
+    start = time.monotonic()
+    env = dict(os.environ, GDB_PORT=str(20000 + os.getpid() % 20000))
+    proc = subprocess.run(
+        ["sh", "scripts/debug.sh", os.path.join(build, "images", "cairn.elf"),
+         os.path.join(build, "user", "rootserver.elf"), "-batch", "-ex", "continue",
+         "-ex", "info registers pc a1", "-ex", "break main", "-ex", "continue"],
+        capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL)
+    out = proc.stdout + proc.stderr
+    missing = [p for p in GDB_EXPECT if not re.search(p, out)]
+    detail = "missing %s\n%s" % (missing, out) if missing else ""
+    return Result("qemu/gdb_debug_session", int(not missing), int(bool(missing)),
+                  time.monotonic() - start, detail)
+
+
 def substitute(pattern, captured):
     return re.sub(r"<<(\w+)>>", lambda m: re.escape(captured[m.group(1)]), pattern)
 
@@ -78,7 +112,7 @@ def run_qemu_case(case, build):
         status = session.wait_exit() if problem is None else None
         if problem is None and status != case["exit"]:
             problem = "exit status %s, expected %d" % (status, case["exit"])
-        if problem is None and "KERNEL PANIC" in session.output:
+        if problem is None and "KERNEL PANIC" in session.output and not case.get("panic"):
             problem = "kernel panic"
         tail = "\n".join(session.output.splitlines()[-25:])
     seconds = time.monotonic() - start
@@ -97,8 +131,11 @@ def collect_jobs(build, only):
     for target in ("analyze-gcc", "analyze-cppcheck"):
         jobs.append(("analysis/" + target, run_command_test,
                      ("analysis/" + target, ["make", "--no-print-directory", "-s", target])))
+    for target in ("fdt", "elf"):
+        jobs.append(("fuzz/" + target, run_fuzz_smoke, (target, build)))
     for case in qemu_cases.CASES:
         jobs.append(("qemu/" + case["name"], run_qemu_case, (case, build)))
+    jobs.append(("qemu/gdb_debug_session", run_gdb_test, (build,)))
     return [j for j in jobs if only is None or re.search(only, j[0])]
 
 

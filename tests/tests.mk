@@ -10,6 +10,12 @@ KERNEL_TESTS := $(basename $(notdir $(wildcard tests/kernel/*.c)))
 $(foreach t,$(KERNEL_TESTS),$(eval $(call user_program,test_$(t),tests/kernel/$(t).c)))
 TEST_IMAGES := $(patsubst %,$(BUILD)/images/test_%.elf,$(KERNEL_TESTS))
 
+# A root task cut short inside its program headers: the kernel must refuse it with a
+# panic that names the problem (and QEMU must exit with the panic status).
+$(BUILD)/images/test_truncated_roottask.stripped: $(BUILD)/images/rootserver.stripped
+	$(Q)head -c 100 $< > $@
+TEST_IMAGES += $(BUILD)/images/test_truncated_roottask.elf
+
 kernel-images: $(SYSTEM_IMAGES) $(TEST_IMAGES)
 user-programs: $(USER_PROGRAMS)
 
@@ -67,3 +73,42 @@ test: deps
 	@$(PYTHON) tests/run.py --build $(BUILD)
 
 .PHONY: test kernel-images user-programs host-tests analyze-gcc analyze-cppcheck
+
+# --- fuzzing ---------------------------------------------------------------------
+# libFuzzer targets, one per parser of outside input. `make test` runs each for a fixed
+# number of inputs (deterministic seed); `make fuzz` runs each for FUZZ_SECONDS.
+FUZZ_CC := clang
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+               -Wall -Wextra -Werror -Ikernel/core $(SHARED_INCLUDES)
+FUZZ_SECONDS ?= 60
+
+# fuzz_target(name, sources under test)
+define fuzz_target
+$(BUILD)/fuzz/fuzz_$(1): tests/fuzz/fuzz_$(1).c $(2)
+	@mkdir -p $$(@D)
+	@echo "  FUZZCC  $$@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $$@ tests/fuzz/fuzz_$(1).c $(2)
+FUZZ_TARGETS += $(BUILD)/fuzz/fuzz_$(1)
+endef
+$(eval $(call fuzz_target,fdt,kernel/core/fdt.c))
+$(eval $(call fuzz_target,elf,lib/elf/src/elf.c))
+
+# Seed corpora: real device trees and real ELFs from this build.
+$(BUILD)/fuzz/corpus_fdt: $(filter %.dtb,$(HOST_TEST_INPUTS))
+	@mkdir -p $@ && cp $^ $@/
+$(BUILD)/fuzz/corpus_elf: $(USER_PROGRAMS)
+	@mkdir -p $@ && cp $^ $@/
+
+fuzz-targets: $(FUZZ_TARGETS) $(BUILD)/fuzz/corpus_fdt $(BUILD)/fuzz/corpus_elf
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-targets
+	@for t in fdt elf; do \
+		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+		mkdir -p $(BUILD)/fuzz/found_$$t; \
+		$(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/found_$$t \
+			$(BUILD)/fuzz/corpus_$$t || exit 1; \
+	done
+
+.PHONY: fuzz fuzz-targets
