@@ -43,8 +43,9 @@ def run_host_test(path, build):
     args = [a.format(build=build) for a in HOST_TEST_ARGS.get(name, [])]
     proc = subprocess.run([path] + args, capture_output=True, text=True, timeout=300)
     out = proc.stdout + proc.stderr
-    passed = len(re.findall(r"^\[       OK \] ", out, re.MULTILINE))
-    failed = len(re.findall(r"^\[  FAILED  \] (?!\d+ test)", out, re.MULTILINE))
+    # cmocka's summary lines: "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s), ...".
+    passed = sum(int(n) for n in re.findall(r"^\[  PASSED  \] (\d+) test", out, re.MULTILINE))
+    failed = sum(int(n) for n in re.findall(r"^\[  FAILED  \] (\d+) test", out, re.MULTILINE))
     if proc.returncode != 0 and failed == 0:
         failed = 1   # crashed, or a sanitizer stopped it
     return Result("host/" + name, passed, failed, time.monotonic() - start,

@@ -50,13 +50,18 @@ host-tests: $(HOST_TESTS) $(HOST_TEST_INPUTS)
 
 # --- static analysis -------------------------------------------------------------
 ANALYZED_SRCS := $(sort $(filter %.c,$(KERNEL_SRCS) $(LIBCAIRN_SRCS)) $(wildcard system/*/*.c tests/kernel/*.c))
+ANALYZED_HOST_SRCS := $(wildcard tests/host/*.c tests/fuzz/*.c)
 
 analyze-gcc:
-	@for f in $(filter %.c,$(ANALYZED_SRCS)); do \
+	@for f in $(ANALYZED_SRCS); do \
 		$(CROSS)gcc $(KERNEL_CFLAGS) -Ilib/cairn/include -fanalyzer -c $$f -o /dev/null \
 			-MF /dev/null || exit 1; \
 	done
-	@echo "gcc -fanalyzer: $(words $(filter %.c,$(ANALYZED_SRCS))) files clean"
+	@for f in $(ANALYZED_HOST_SRCS); do \
+		$(HOST_CC) -std=c11 $(WARNINGS) -Wno-missing-prototypes -Ikernel/core $(SHARED_INCLUDES) \
+			-fanalyzer -c $$f -o /dev/null || exit 1; \
+	done
+	@echo "gcc -fanalyzer: $(words $(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)) files clean"
 
 analyze-cppcheck:
 	@cppcheck --quiet --error-exitcode=1 --inline-suppr \
@@ -64,8 +69,8 @@ analyze-cppcheck:
 		--suppress=missingIncludeSystem --suppress=unusedFunction \
 		-D__riscv -DCAIRN_DEBUG=1 -Iinclude -Ilib/cairn/include \
 		$(addprefix -I,$(KERNEL_DIRS)) $(SHARED_INCLUDES) \
-		$(filter %.c,$(ANALYZED_SRCS))
-	@echo "cppcheck: $(words $(filter %.c,$(ANALYZED_SRCS))) files clean"
+		$(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)
+	@echo "cppcheck: $(words $(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)) files clean"
 
 # --- the whole suite -------------------------------------------------------------
 test: deps

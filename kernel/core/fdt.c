@@ -335,10 +335,16 @@ static int read_reservation_map(const uint8_t *blob, uint32_t offset, uint32_t l
     }
 }
 
-/* True when [offset, offset + size) lies within total and offset is 4-byte aligned. */
+/* True when [offset, offset + size) lies within total. */
+static bool bytes_fit(uint32_t offset, uint32_t size, uint32_t total)
+{
+    return offset <= total && size <= total - offset;
+}
+
+/* The same for the structure block, which the spec also requires 4-byte aligned. */
 static bool block_fits(uint32_t offset, uint32_t size, uint32_t total)
 {
-    return offset % 4 == 0 && offset <= total && size <= total - offset;
+    return offset % 4 == 0 && bytes_fit(offset, size, total);
 }
 
 static int check_header(const uint8_t *b, size_t max_size, struct parser *p)
@@ -359,7 +365,7 @@ static int check_header(const uint8_t *b, size_t max_size, struct parser *p)
     uint32_t off_struct = be32(b + 8), off_strings = be32(b + 12), off_rsv = be32(b + 16);
     uint32_t size_strings = be32(b + 32), size_struct = be32(b + 36);
     if (!block_fits(off_struct, size_struct, total) || size_struct < 4 ||
-        !block_fits(off_strings, size_strings, total) || off_strings % 4 != 0 ||
+        !bytes_fit(off_strings, size_strings, total) ||
         off_rsv % 8 != 0 || off_rsv < FDT_HEADER_SIZE || off_rsv >= total) {
         return FDT_E_LAYOUT;
     }
@@ -404,9 +410,9 @@ const char *fdt_strerror(int error)
         "no memory node",
         "no timebase-frequency",
     };
-    unsigned index = (unsigned)-error;
-    if (error > 0 || index >= sizeof(messages) / sizeof(messages[0])) {
+    /* Range-check before negating: -INT_MIN does not exist. */
+    if (error > 0 || error < FDT_E_NO_TIMEBASE) {
         return "unknown device-tree error";
     }
-    return messages[index];
+    return messages[-error];
 }

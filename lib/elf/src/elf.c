@@ -188,9 +188,9 @@ const char *elf_strerror(int error)
         "entry point not in an executable segment",
         "no loadable segments",
     };
-    unsigned index = (unsigned)-error;
-    if (error > 0 || index >= sizeof(messages) / sizeof(messages[0])) {
+    /* Range-check before negating: -INT_MIN does not exist. */
+    if (error > 0 || error < ELF_E_NO_SEGMENTS) {
         return "unknown ELF error";
     }
-    return messages[index];
+    return messages[-error];
 }

@@ -184,7 +184,7 @@ static bool emit_conversion(struct out *out, const struct spec *spec, char conve
         emit_number(out, spec, unsigned_argument(spec, args), 16, conversion == 'X', "");
         return true;
     case 'p': {
-        struct spec pointer = {.zero = true, .width = 18, .left = spec->left};
+        struct spec pointer = {.zero = true, .width = 18};   /* always 0x + 16 digits */
         emit_number(out, &pointer, (uintptr_t)va_arg(*args, void *), 16, false, "0x");
         return true;
     }
