@@ -4,8 +4,8 @@
 # (kernel/arch/riscv64/embed.S with .incbin). Root tasks are named by the user
 # programs they come from: build/images/<name>.elf embeds build/user/<name>.elf.
 
-KERNEL_DIRS := kernel/arch/riscv64 kernel/core
-KERNEL_SRCS := $(wildcard kernel/arch/riscv64/*.c kernel/core/*.c) \
+KERNEL_DIRS := kernel/arch/riscv64 kernel/core kernel/object
+KERNEL_SRCS := $(wildcard kernel/arch/riscv64/*.c kernel/core/*.c kernel/object/*.c) \
                $(filter-out %/embed.S,$(wildcard kernel/arch/riscv64/*.S)) \
                $(foreach d,$(SHARED_LIB_DIRS),$(wildcard $(d)/src/*.c))
 KERNEL_OBJS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SRCS))

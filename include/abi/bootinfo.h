@@ -17,13 +17,14 @@
 /* User virtual addresses are [0, CAIRN_USER_VADDR_TOP): the lower half of Sv39. */
 #define CAIRN_USER_VADDR_TOP (1ul << 38)
 
-/* Where the kernel maps the root task's boot-info page and its stack. */
+/* Where the kernel maps the root task's boot-info page, IPC buffer and stack. */
 #define CAIRN_ROOT_BOOTINFO_VADDR 0x7fff0000ul
+#define CAIRN_ROOT_IPC_BUFFER_VADDR 0x7fff2000ul
 #define CAIRN_ROOT_STACK_TOP 0x7ffe0000ul
 #define CAIRN_ROOT_STACK_PAGES 4
 
 #define CAIRN_BOOTINFO_MAGIC 0x4e524143u /* "CARN" in memory order */
-#define CAIRN_ABI_VERSION 1u
+#define CAIRN_ABI_VERSION 2u
 #define CAIRN_MAX_UNTYPED 96
 #define CAIRN_VERSION_LEN 16
 
@@ -42,10 +43,12 @@ struct cairn_bootinfo {
     uint64_t ram_bytes;          /* all RAM the device tree describes */
     uint64_t firmware_bytes;     /* RAM reserved by firmware (OpenSBI) and the device tree */
     uint64_t kernel_image_bytes; /* the kernel's text, data and bss */
-    uint64_t kernel_boot_bytes;  /* pages the kernel took at boot for the root task's objects */
+    uint64_t kernel_boot_bytes;  /* the root task's untyped (CAIRN_CAP_INIT_UNTYPED): all its
+                                    objects were made from it, the rest of it is free */
     uint64_t boot_instret;       /* instret read at the kernel's first instruction */
     uint64_t untyped_lost_bytes; /* free RAM that did not fit in the untyped list (normally 0) */
-    uint64_t untyped_count;      /* entries used in untyped[] */
+    uint64_t untyped_count;      /* entries used in untyped[]; entry i's capability is
+                                    in slot CAIRN_CAP_FIRST_UNTYPED + i */
     struct cairn_untyped_desc untyped[CAIRN_MAX_UNTYPED];
 };
 
@@ -54,5 +57,7 @@ _Static_assert(sizeof(struct cairn_bootinfo) <= CAIRN_PAGE_SIZE, "boot info fits
 _Static_assert(CAIRN_ROOT_BOOTINFO_VADDR % CAIRN_PAGE_SIZE == 0, "boot info page aligned");
 _Static_assert(CAIRN_ROOT_STACK_TOP % CAIRN_PAGE_SIZE == 0, "stack top page aligned");
 _Static_assert(CAIRN_ROOT_STACK_TOP < CAIRN_ROOT_BOOTINFO_VADDR, "stack below boot info");
+_Static_assert(CAIRN_ROOT_IPC_BUFFER_VADDR > CAIRN_ROOT_BOOTINFO_VADDR + CAIRN_PAGE_SIZE,
+               "an unmapped page between boot info and IPC buffer");
 
 #endif

@@ -1,15 +1,22 @@
 /*
  * syscall.h: system call numbers and the register convention of the kernel/user ABI.
  *
- * A thread enters the kernel with `ecall`. a7 holds the syscall number, a0..a5 the
- * arguments; the kernel returns a cairn_error in a0 and resumes after the ecall.
- * Numbers 0..63 are kept for the capability syscalls (send, call, receive, ...);
- * the debug calls sit at 64 and above. Every number is written here once.
+ * A thread enters the kernel with `ecall`. a7 holds the syscall number.
+ *
+ * Capability syscalls (1..63) follow seL4: a0 = the capability's address (cptr),
+ * a1 = the message info (message.h), a2..a5 = message words 0..3. A Call on a kernel
+ * object (an invocation) returns the reply's info in a1, whose label is a cairn_error,
+ * and reply words in a2..a5 (and the IPC buffer beyond them).
+ *
+ * Debug calls (64 and above): a0..a5 = arguments, a cairn_error comes back in a0.
+ * Every number is written here once.
  */
 #ifndef CAIRN_ABI_SYSCALL_H
 #define CAIRN_ABI_SYSCALL_H
 
 enum cairn_syscall {
+    CAIRN_SYS_CALL = 1,              /* invoke a capability and wait for the reply */
+    CAIRN_SYS_SEND = 3,              /* invoke a capability, no reply */
     CAIRN_SYS_DEBUG_PUT_CHAR = 64,   /* a0 = byte: write it to the kernel console */
     CAIRN_SYS_DEBUG_PUT_STRING = 65, /* a0 = address, a1 = length (<= CAIRN_DEBUG_STRING_MAX) */
     CAIRN_SYS_DEBUG_HALT = 66,       /* a0 = status 0..255: stop the machine (debug builds) */

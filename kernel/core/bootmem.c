@@ -58,19 +58,14 @@ void bootmem_init(const struct platform_info *platform, uint64_t kernel_base,
     region_align(&free_memory, CAIRN_PAGE_SIZE);
 }
 
-uint64_t bootmem_alloc_page(void)
+uint64_t bootmem_alloc_region(unsigned bits)
 {
     kassert(!finished);
-    uint64_t page = region_take(&free_memory, CAIRN_PAGE_SIZE, CAIRN_PAGE_SIZE);
-    if (page == 0) {
-        return 0;
+    uint64_t base = region_take(&free_memory, 1ull << bits, 1ull << bits);
+    if (base != 0) {
+        stats.boot_objects += 1ull << bits;
     }
-    uint64_t *words = phys_to_virt(page);
-    for (unsigned i = 0; i < CAIRN_PAGE_SIZE / sizeof(uint64_t); i++) {
-        words[i] = 0;
-    }
-    stats.boot_objects += CAIRN_PAGE_SIZE;
-    return page;
+    return base;
 }
 
 void bootmem_release(uint64_t base, uint64_t end)

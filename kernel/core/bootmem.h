@@ -19,7 +19,7 @@ struct bootmem_stats {
     uint64_t ram;           /* all RAM the device tree describes */
     uint64_t firmware;      /* RAM in firmware-reserved ranges */
     uint64_t kernel_image;  /* the kernel's text, data and bss */
-    uint64_t boot_objects;  /* pages taken with bootmem_alloc_page */
+    uint64_t boot_objects;  /* regions taken with bootmem_alloc_region */
 };
 
 /*
@@ -29,8 +29,8 @@ struct bootmem_stats {
 void bootmem_init(const struct platform_info *platform, uint64_t kernel_base,
                   uint64_t kernel_end, uint64_t image_end);
 
-/* Returns a zeroed page's physical address, or 0 when RAM is exhausted. */
-uint64_t bootmem_alloc_page(void);
+/* Takes a naturally aligned region of 2^bits bytes; returns its physical address or 0. */
+uint64_t bootmem_alloc_region(unsigned bits);
 
 /* Gives [base, end) back to free memory (used for the embedded image once loaded). */
 void bootmem_release(uint64_t base, uint64_t end);

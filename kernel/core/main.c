@@ -113,5 +113,6 @@ void kernel_main(uint64_t hart, uint64_t dtb_paddr, uint64_t boot_instret)
     fill_bootinfo(info, boot_instret);
     bootmem_finish(info);
     print_memory(info);
+    roottask_start(info);
     sched_run();
 }

@@ -9,11 +9,16 @@
 #include "abi/bootinfo.h"
 
 /*
- * Validates the ELF at image (size bytes), builds its address space from boot memory
- * (segments, stack, boot-info page), and makes its thread runnable. Returns the boot-info
- * page (through the kernel window) for the caller to fill. Panics, naming the problem,
- * when the image is invalid or memory runs out: without a root task there is no system.
+ * Builds the root task from the ELF at image (size bytes): every object it needs (CNode,
+ * TCB, page tables, frames, boot info, IPC buffer) is carved from one untyped region
+ * taken from boot memory, whose capability the root task receives in
+ * CAIRN_CAP_INIT_UNTYPED: revoking it later gives all of that memory back. Returns the
+ * boot-info page for the caller to fill. Panics, naming the problem, when the image is
+ * invalid or memory runs out: without a root task there is no system.
  */
 struct cairn_bootinfo *roottask_create(const void *image, size_t size);
+
+/* Gives the root task one capability per untyped region in info, and starts it. */
+void roottask_start(const struct cairn_bootinfo *info);
 
 #endif

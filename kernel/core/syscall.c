@@ -15,6 +15,7 @@
 #include "abi/bootinfo.h"
 #include "abi/error.h"
 #include "fault.h"
+#include "invocation.h"
 #include "machine.h"
 #include "memory.h"
 #include "vspace.h"
@@ -100,6 +101,11 @@ void syscall_handle(struct tcb *t)
     case CAIRN_SYS_DEBUG_HALT:
         result = debug_halt(t);
         break;
+    case CAIRN_SYS_CALL:
+    case CAIRN_SYS_SEND:
+        t->context.pc += 4;
+        invocation_handle(t, t->context.regs[REG_A7] == CAIRN_SYS_CALL);
+        return;
     default:
         fault_unknown_syscall(t, t->context.regs[REG_A7]);
         return;

@@ -1,5 +1,5 @@
 /*
- * thread.c: creating and stopping threads.
+ * thread.c: thread life cycle: create (from retype), name, start, suspend, destroy.
  */
 #include "thread.h"
 
@@ -9,31 +9,68 @@
 static struct tcb *all_threads;
 static unsigned next_id = 1;
 
-void thread_init(struct tcb *t, const char *name, uint64_t vspace_root, uint64_t pc,
-                 uint64_t sp, uint64_t arg)
+void thread_create(struct tcb *t)
+{
+    t->id = next_id++;
+    t->state = THREAD_INACTIVE;
+    /* sret enters U-mode (SPP = 0) with interrupts on (SPIE = 1); FPU off (FS = 0). */
+    t->context.sstatus = SSTATUS_SPIE;
+    t->next_thread = all_threads;
+    if (all_threads != 0) {
+        all_threads->prev_thread = t;
+    }
+    all_threads = t;
+}
+
+void thread_set_name(struct tcb *t, const char *name)
 {
     unsigned i = 0;
     for (; name[i] != '\0' && i + 1 < THREAD_NAME_LEN; i++) {
         t->name[i] = name[i];
     }
     t->name[i] = '\0';
-    t->id = next_id++;
-    t->vspace_root = vspace_root;
+}
+
+void thread_set_entry(struct tcb *t, uint64_t pc, uint64_t sp, uint64_t arg)
+{
     t->context.pc = pc;
     t->context.regs[REG_SP] = sp;
     t->context.regs[REG_A0] = arg;
-    /* sret enters U-mode (SPP = 0) with interrupts on (SPIE = 1); FPU off (FS = 0). */
-    t->context.sstatus = SSTATUS_SPIE;
-    t->next_thread = all_threads;
-    all_threads = t;
-    sched_make_runnable(t);
+}
+
+void thread_resume(struct tcb *t)
+{
+    if (t->state != THREAD_RUNNABLE) {
+        sched_make_runnable(t);
+    }
+}
+
+void thread_suspend(struct tcb *t)
+{
+    sched_remove(t);
+    t->state = THREAD_INACTIVE;
 }
 
 void thread_stop(struct tcb *t, const struct thread_stop *why)
 {
     t->stop = *why;
-    t->state = THREAD_STOPPED;
     sched_remove(t);
+    t->state = THREAD_STOPPED;
+}
+
+void thread_destroy(struct tcb *t)
+{
+    sched_remove(t);
+    t->state = THREAD_INACTIVE;
+    if (t->prev_thread != 0) {
+        t->prev_thread->next_thread = t->next_thread;
+    } else {
+        all_threads = t->next_thread;
+    }
+    if (t->next_thread != 0) {
+        t->next_thread->prev_thread = t->prev_thread;
+    }
+    t->next_thread = t->prev_thread = 0;
 }
 
 struct tcb *thread_first(void)

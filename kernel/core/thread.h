@@ -10,13 +10,17 @@
 
 #include <stdint.h>
 
+#include "abi/message.h"
+#include "abi/object.h"
+#include "cdt.h"
 #include "context.h"
 
 #define THREAD_NAME_LEN 24
 
 enum thread_state {
+    THREAD_INACTIVE,  /* made by retype, or suspended: not scheduled */
     THREAD_RUNNABLE,  /* in the run queue or running */
-    THREAD_STOPPED,   /* stopped by a fault; never runs again */
+    THREAD_STOPPED,   /* stopped by a fault */
 };
 
 /* Why a thread stopped: the trap cause and what the hardware reported with it. */
@@ -27,8 +31,17 @@ struct thread_stop {
     uint64_t syscall;  /* the number, when the cause was an unknown syscall */
 };
 
+/*
+ * A TCB is a 1 KiB kernel object. Like seL4's, it holds capabilities of its own: copies of
+ * the thread's CSpace root, VSpace root and IPC buffer frame, so those objects live at
+ * least as long as the thread uses them.
+ */
 struct tcb {
     struct user_context context;   /* must stay first: trap.S writes it via sscratch */
+    struct cte ctable;             /* the CSpace root (a CNode capability) */
+    struct cte vtable;             /* the VSpace root (a page-table capability) */
+    struct cte ipc_buffer_frame;   /* the frame holding the IPC buffer */
+    struct cairn_ipc_buffer *ipc_buffer; /* kernel address of the buffer, or 0 */
     enum thread_state state;
     unsigned id;
     char name[THREAD_NAME_LEN];
@@ -36,16 +49,30 @@ struct tcb {
     struct thread_stop stop;
     struct tcb *next_runnable;
     struct tcb *next_thread;       /* every thread, for the debug dump */
+    struct tcb *prev_thread;
 };
 
+#define TCB_CTE_COUNT 3
 _Static_assert(__builtin_offsetof(struct tcb, context) == 0, "context first");
+_Static_assert(sizeof(struct tcb) <= (1u << CAIRN_TCB_BITS), "a TCB fits its object size");
 
-/*
- * Initialises the TCB at t (zeroed memory) to run at pc with stack sp in the given
- * address space, with a0 = arg, and makes it runnable.
- */
-void thread_init(struct tcb *t, const char *name, uint64_t vspace_root, uint64_t pc,
-                 uint64_t sp, uint64_t arg);
+/* Makes the zeroed memory at t an inactive thread (what retype does). */
+void thread_create(struct tcb *t);
+
+/* Sets the name shown in fault reports and dumps (truncated to fit). */
+void thread_set_name(struct tcb *t, const char *name);
+
+/* Sets where t starts: pc, stack pointer and a0. */
+void thread_set_entry(struct tcb *t, uint64_t pc, uint64_t sp, uint64_t arg);
+
+/* Makes an inactive or stopped thread runnable. */
+void thread_resume(struct tcb *t);
+
+/* Takes t off the CPU and out of the run queue, leaving it inactive. */
+void thread_suspend(struct tcb *t);
+
+/* Forgets t entirely (its TCB object is being destroyed). */
+void thread_destroy(struct tcb *t);
 
 /* Stops t for good and records why; the scheduler will not run it again. */
 void thread_stop(struct tcb *t, const struct thread_stop *why);

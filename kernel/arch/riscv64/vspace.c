@@ -8,6 +8,7 @@
 #include "vspace.h"
 
 #include "abi/bootinfo.h"
+#include "cap.h"
 #include "csr.h"
 #include "memory.h"
 
@@ -52,17 +53,12 @@ void vspace_drop_boot_identity_map(void)
     sfence_vma_all();
 }
 
-uint64_t vspace_create(page_alloc_fn alloc)
+void vspace_copy_kernel_window(uint64_t root_paddr)
 {
-    uint64_t root = alloc();
-    if (root == 0) {
-        return 0;
-    }
-    pte_t *table = table_at(root);
+    pte_t *table = table_at(root_paddr);
     for (unsigned i = KERNEL_WINDOW_ROOT_INDEX; i < PTES_PER_TABLE; i++) {
         table[i] = kernel_root_table[i];
     }
-    return root;
 }
 
 /* Finds the level-0 entry for vaddr, creating tables on the way when alloc is given. */
@@ -122,6 +118,49 @@ bool vspace_translate(uint64_t root, uint64_t vaddr, unsigned rights, uint64_t *
 
 void vspace_activate(uint64_t root)
 {
+    if (root == 0) {
+        root = virt_to_phys(kernel_root_table);
+    }
     csr_write(satp, SATP_MODE_SV39 | root >> CAIRN_PAGE_BITS);
     sfence_vma_all();
+}
+
+static uint64_t asid_roots[VSPACE_ASID_COUNT];   /* ASID 0 is never given out */
+
+unsigned vspace_assign_asid(uint64_t root_paddr)
+{
+    for (unsigned asid = 1; asid < VSPACE_ASID_COUNT; asid++) {
+        if (asid_roots[asid] == 0) {
+            asid_roots[asid] = root_paddr;
+            return asid;
+        }
+    }
+    return 0;
+}
+
+void vspace_unmap_frame(const struct cap *frame)
+{
+    uint64_t root = frame->aux < VSPACE_ASID_COUNT ? asid_roots[frame->aux] : 0;
+    if (root == 0 || frame->data == 0) {
+        return;   /* its address space is gone already */
+    }
+    pte_t *entry = walk(root, frame->data - 1, 0);
+    if (entry != 0 && (*entry & PTE_V) &&
+        pte_paddr(*entry) == virt_to_phys((void *)(uintptr_t)frame->object)) {
+        *entry = 0;
+        sfence_vma_all();
+    }
+}
+
+void vspace_forget_root(const struct cap *table)
+{
+    uint64_t paddr = virt_to_phys((void *)(uintptr_t)table->object);
+    for (unsigned asid = 1; asid < VSPACE_ASID_COUNT; asid++) {
+        if (asid_roots[asid] == paddr) {
+            asid_roots[asid] = 0;
+        }
+    }
+    if ((csr_read(satp) << 20 >> 20) == paddr >> CAIRN_PAGE_BITS) {
+        vspace_activate(0);   /* never keep running on a table that is being freed */
+    }
 }

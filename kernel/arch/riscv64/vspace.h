@@ -22,8 +22,8 @@ typedef uint64_t (*page_alloc_fn)(void);
 /* Removes the identity mapping boot.S needed to turn paging on. */
 void vspace_drop_boot_identity_map(void);
 
-/* Makes a new root table holding the kernel window. Returns its physical address or 0. */
-uint64_t vspace_create(page_alloc_fn alloc);
+/* Copies the kernel window into the (zeroed) root table at root_paddr. */
+void vspace_copy_kernel_window(uint64_t root_paddr);
 
 /*
  * Maps the 4 KiB page at vaddr (user half, page aligned) to paddr with rights
@@ -39,7 +39,24 @@ bool vspace_map_page(uint64_t root, uint64_t vaddr, uint64_t paddr, unsigned rig
  */
 bool vspace_translate(uint64_t root, uint64_t vaddr, unsigned rights, uint64_t *paddr);
 
-/* Switches the hart to the address space with this root. */
+/* Switches the hart to the address space with this root (0: the kernel's own table). */
 void vspace_activate(uint64_t root);
+
+/*
+ * ASIDs name address spaces inside frame capabilities (cap.aux), so a frame can be
+ * unmapped from wherever it is mapped even after other capabilities have changed.
+ */
+#define VSPACE_ASID_COUNT 256
+
+/* Gives the VSpace whose root table is at root_paddr an ASID; returns it, or 0 if none left. */
+unsigned vspace_assign_asid(uint64_t root_paddr);
+
+struct cap;
+
+/* Removes the mapping a frame capability records (cap.data = vaddr + 1, cap.aux = ASID). */
+void vspace_unmap_frame(const struct cap *frame);
+
+/* A page-table object is going away: if it is a VSpace root, its ASID is freed. */
+void vspace_forget_root(const struct cap *table);
 
 #endif

@@ -1,0 +1,87 @@
+/*
+ * invocation.h: the labels of every object invocation, with its arguments and errors.
+ *
+ * An invocation is a Call (or Send) on a capability: the message label picks the
+ * operation, message words carry the arguments (MRn below), extra capabilities carry
+ * capability arguments (CAPn). Results come back as message words. "index, depth"
+ * address a slot relative to a CNode capability, exactly as in seL4. Every error a
+ * label can return is listed; the conformance suite (tests/kernel) has a case for each.
+ */
+#ifndef CAIRN_ABI_INVOCATION_H
+#define CAIRN_ABI_INVOCATION_H
+
+enum cairn_invocation_label {
+    CAIRN_INVALID_INVOCATION = 0,
+
+    /* MR0 type, MR1 size_bits, MR2 index, MR3 depth, MR4 offset, MR5 count; CAP0 dest root.
+     * Makes `count` objects in slots offset..offset+count-1 of the CNode at (index, depth).
+     * Errors: TRUNCATED_MESSAGE, INVALID_ARGUMENT (type), RANGE (size_bits, count, offset),
+     * FAILED_LOOKUP (dest CNode), DELETE_FIRST (a slot is full), NOT_ENOUGH_MEMORY. */
+    CAIRN_UNTYPED_RETYPE = 1,
+    /* Replies MR0 free bytes, MR1 size_bits, MR2 physical address, MR3 is_device. */
+    CAIRN_UNTYPED_DESCRIBE = 2,
+
+    /* MR0 index, MR1 depth. Deletes every capability derived from the one there. */
+    CAIRN_CNODE_REVOKE = 10,
+    /* MR0 index, MR1 depth. Empties the slot; the last capability destroys its object. */
+    CAIRN_CNODE_DELETE = 11,
+    /* MR0 index, MR1 depth. Cancels pending sends carrying that badged endpoint's badge. */
+    CAIRN_CNODE_CANCEL_BADGED_SENDS = 12,
+    /* MR0 dest index, MR1 dest depth, MR2 src index, MR3 src depth, MR4 rights; CAP0 src root. */
+    CAIRN_CNODE_COPY = 13,
+    /* As COPY, then MR5 badge (endpoints, notifications) or guard (CNodes). */
+    CAIRN_CNODE_MINT = 14,
+    /* MR0 dest index, MR1 dest depth, MR2 src index, MR3 src depth; CAP0 src root. */
+    CAIRN_CNODE_MOVE = 15,
+    /* As MOVE, then MR4 badge or guard: move and set the badge in one step. */
+    CAIRN_CNODE_MUTATE = 16,
+    /* MR0 dest index, MR1 dest depth, MR2 dest badge, MR3 pivot index, MR4 pivot depth,
+     * MR5 pivot badge, MR6 src index, MR7 src depth; CAP0 pivot root, CAP1 src root.
+     * src -> pivot -> dest, atomically (dest may equal src: a swap). */
+    CAIRN_CNODE_ROTATE = 17,
+    /* MR0 index, MR1 depth. Moves the caller's reply capability into the slot. */
+    CAIRN_CNODE_SAVE_CALLER = 18,
+
+    /* MR0 suspend source (0/1), MR1 count. Replies count registers (context order). */
+    CAIRN_TCB_READ_REGISTERS = 30,
+    /* MR0 resume target (0/1), MR1 count, MR2.. registers (pc, ra, sp, gp, tp, t0.., a0..). */
+    CAIRN_TCB_WRITE_REGISTERS = 31,
+    /* MR0 fault endpoint cptr, MR1 CSpace root guard data, MR2 IPC buffer address;
+     * CAP0 CSpace root (CNode), CAP1 VSpace root (page table), CAP2 IPC buffer frame. */
+    CAIRN_TCB_CONFIGURE = 32,
+    /* MR0 priority; CAP0 the authority TCB (its maximum controlled priority bounds it). */
+    CAIRN_TCB_SET_PRIORITY = 33,
+    /* MR0 maximum controlled priority; CAP0 the authority TCB. */
+    CAIRN_TCB_SET_MC_PRIORITY = 34,
+    /* MR0 IPC buffer address; CAP0 its frame (or none with address 0). */
+    CAIRN_TCB_SET_IPC_BUFFER = 35,
+    /* MR0 fault endpoint cptr, MR1 CSpace root guard data; CAP0 CSpace, CAP1 VSpace. */
+    CAIRN_TCB_SET_SPACE = 36,
+    CAIRN_TCB_SUSPEND = 37,
+    CAIRN_TCB_RESUME = 38,
+    /* CAP0 the notification to bind. */
+    CAIRN_TCB_BIND_NOTIFICATION = 39,
+    CAIRN_TCB_UNBIND_NOTIFICATION = 40,
+
+    /* MR0 vaddr, MR1 rights (CAIRN_VM_*); CAP0 VSpace root. */
+    CAIRN_FRAME_MAP = 50,
+    CAIRN_FRAME_UNMAP = 51,
+    /* Replies MR0 physical address. */
+    CAIRN_FRAME_GET_ADDRESS = 52,
+    /* MR0 vaddr; CAP0 VSpace root. */
+    CAIRN_PAGE_TABLE_MAP = 53,
+    CAIRN_PAGE_TABLE_UNMAP = 54,
+    /* MR0 index, MR1 depth; CAP0 untyped (exactly CAIRN_ASID_POOL_BITS), CAP1 dest root. */
+    CAIRN_ASID_CONTROL_MAKE_POOL = 55,
+    /* CAP0 the VSpace root to give an ASID. */
+    CAIRN_ASID_POOL_ASSIGN = 56,
+
+    /* MR0 irq, MR1 index, MR2 depth; CAP0 dest root. */
+    CAIRN_IRQ_CONTROL_GET = 60,
+    CAIRN_IRQ_HANDLER_ACK = 61,
+    /* CAP0 the notification to signal. */
+    CAIRN_IRQ_HANDLER_SET_NOTIFICATION = 62,
+    CAIRN_IRQ_HANDLER_CLEAR = 63,
+};
+
+#endif

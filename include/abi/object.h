@@ -1,0 +1,52 @@
+/*
+ * object.h: kernel object types and their sizes, as user space names them in retype.
+ *
+ * Every kernel object lives in memory retyped from an untyped region; its size in bytes
+ * is 1 << (its *_BITS). Objects are naturally aligned, so a size is also an alignment.
+ */
+#ifndef CAIRN_ABI_OBJECT_H
+#define CAIRN_ABI_OBJECT_H
+
+enum cairn_object_type {
+    CAIRN_OBJECT_UNTYPED = 0,       /* size_bits chosen by the caller */
+    CAIRN_OBJECT_TCB = 1,
+    CAIRN_OBJECT_ENDPOINT = 2,
+    CAIRN_OBJECT_NOTIFICATION = 3,
+    CAIRN_OBJECT_CNODE = 4,         /* size_bits = radix: 1 << radix slots */
+    CAIRN_OBJECT_FRAME_4K = 5,
+    CAIRN_OBJECT_FRAME_2M = 6,
+    CAIRN_OBJECT_PAGE_TABLE = 7,    /* one Sv39 table: a VSpace root or an inner level */
+    CAIRN_OBJECT_TYPE_COUNT = 8,
+};
+
+#define CAIRN_TCB_BITS 10
+#define CAIRN_ENDPOINT_BITS 4
+#define CAIRN_NOTIFICATION_BITS 5
+#define CAIRN_SLOT_BITS 6            /* one CNode slot (a capability and its tree links) */
+#define CAIRN_FRAME_4K_BITS 12
+#define CAIRN_FRAME_2M_BITS 21
+#define CAIRN_PAGE_TABLE_BITS 12
+#define CAIRN_ASID_POOL_BITS 12
+
+#define CAIRN_UNTYPED_MIN_BITS 4
+#define CAIRN_UNTYPED_MAX_BITS 38
+#define CAIRN_CNODE_MIN_RADIX 1
+#define CAIRN_CNODE_MAX_RADIX 20
+
+/* A capability address: resolved through CNodes, most significant bits first. */
+typedef unsigned long cairn_cptr_t;
+#define CAIRN_WORD_BITS 64
+
+/* Access rights on capabilities (endpoints, notifications, frames). */
+#define CAIRN_RIGHT_WRITE (1u << 0)
+#define CAIRN_RIGHT_READ (1u << 1)
+#define CAIRN_RIGHT_GRANT (1u << 2)
+#define CAIRN_RIGHT_GRANT_REPLY (1u << 3)
+#define CAIRN_RIGHTS_ALL 0xfu
+
+/* Mapping rights for frames; execute is separate and never combined with write. */
+#define CAIRN_VM_READ (1u << 0)
+#define CAIRN_VM_WRITE (1u << 1)
+#define CAIRN_VM_EXECUTE (1u << 2)
+
+#endif

@@ -1,0 +1,200 @@
+/*
+ * cdt.c: the derivation tree as parent/first-child/sibling links between slots.
+ *
+ * All operations are O(1) except moving a slot with children (each child's parent
+ * pointer changes) and the self-check. None allocates.
+ */
+#include "cdt.h"
+
+struct cte cdt_root;
+
+/* Links slot between prev and next (either may be 0) under parent. */
+static void link_between(struct cte *slot, struct cte *parent, struct cte *prev, struct cte *next)
+{
+    slot->parent = parent;
+    slot->prev = prev;
+    slot->next = next;
+    if (prev != 0) {
+        prev->next = slot;
+    } else {
+        parent->first_child = slot;
+    }
+    if (next != 0) {
+        next->prev = slot;
+    }
+}
+
+void cdt_insert(struct cte *parent, struct cte *child, struct cap cap)
+{
+    child->cap = cap;
+    child->first_child = 0;
+    link_between(child, parent, 0, parent->first_child);
+}
+
+static struct cte *last_child(struct cte *slot)
+{
+    struct cte *c = slot->first_child;
+    while (c != 0 && c->next != 0) {
+        c = c->next;
+    }
+    return c;
+}
+
+void cdt_remove(struct cte *slot)
+{
+    if (slot->parent == 0) {
+        *slot = (struct cte){.cap = cap_null()};   /* not in the tree: nothing to unlink */
+        return;
+    }
+    struct cte *parent = slot->parent;
+    struct cte *prev = slot->prev;
+    struct cte *next = slot->next;
+    struct cte *first = slot->first_child;
+    if (first != 0) {
+        /* The children replace slot in its parent's list, keeping their order. */
+        struct cte *last = last_child(slot);
+        for (struct cte *c = first; c != 0; c = c->next) {
+            c->parent = parent;
+        }
+        first->prev = prev;
+        last->next = next;
+        if (first->prev != 0) {
+            first->prev->next = first;
+        } else {
+            parent->first_child = first;
+        }
+        if (last->next != 0) {
+            last->next->prev = last;
+        }
+    } else {
+        if (prev != 0) {
+            prev->next = next;
+        } else {
+            parent->first_child = next;
+        }
+        if (next != 0) {
+            next->prev = prev;
+        }
+    }
+    *slot = (struct cte){.cap = cap_null()};
+}
+
+/* Makes every pointer that referred to from refer to to (to already holds from's links). */
+static void retarget_links(struct cte *from, struct cte *to)
+{
+    if (to->prev != 0) {
+        to->prev->next = to;
+    } else if (to->parent != 0) {
+        to->parent->first_child = to;
+    }
+    if (to->next != 0) {
+        to->next->prev = to;
+    }
+    for (struct cte *c = to->first_child; c != 0; c = c->next) {
+        c->parent = to;
+    }
+    (void)from;
+}
+
+void cdt_move(struct cte *from, struct cte *to)
+{
+    *to = *from;
+    retarget_links(from, to);
+    *from = (struct cte){.cap = cap_null()};
+}
+
+void cdt_swap(struct cte *a, struct cte *b)
+{
+    if (a == b) {
+        return;
+    }
+    struct cte temp = *a;
+    *a = *b;
+    *b = temp;
+    /* Links between a and b now point at themselves: make them point at the other. */
+    if (a->first_child == a) {
+        a->first_child = b;
+    }
+    if (b->first_child == b) {
+        b->first_child = a;
+    }
+    if (a->prev == a) {
+        a->prev = b;
+    }
+    if (a->next == a) {
+        a->next = b;
+    }
+    if (a->parent == a) {
+        a->parent = b;
+    }
+    if (b->prev == b) {
+        b->prev = a;
+    }
+    if (b->next == b) {
+        b->next = a;
+    }
+    if (b->parent == b) {
+        b->parent = a;
+    }
+    retarget_links(b, a);
+    retarget_links(a, b);
+}
+
+bool cdt_is_final(const struct cte *slot)
+{
+    const struct cap *c = &slot->cap;
+    if (c->type == CAP_UNTYPED) {
+        return true;   /* untyped capabilities are never copied */
+    }
+    if (slot->parent != 0 && cap_same_object(&slot->parent->cap, c)) {
+        return false;
+    }
+    if ((slot->prev != 0 && cap_same_object(&slot->prev->cap, c)) ||
+        (slot->next != 0 && cap_same_object(&slot->next->cap, c))) {
+        return false;
+    }
+    return slot->first_child == 0 || !cap_same_object(&slot->first_child->cap, c);
+}
+
+static unsigned check_children(const struct cte *parent,
+                               void (*report)(const struct cte *, const char *))
+{
+    unsigned problems = 0;
+    const struct cte *prev = 0;
+    for (const struct cte *c = parent->first_child; c != 0; c = c->next) {
+        if (c->parent != parent) {
+            report(c, "parent link disagrees with the parent's child list");
+            problems++;
+        }
+        if (c->prev != prev) {
+            report(c, "previous-sibling link broken");
+            problems++;
+        }
+        if (cap_is_null(&c->cap)) {
+            report(c, "empty slot in the derivation tree");
+            problems++;
+        }
+        prev = c;
+    }
+    return problems;
+}
+
+unsigned cdt_check(void (*report)(const struct cte *slot, const char *problem))
+{
+    /* Depth-first walk without recursion: down to the first child, else to the next
+     * sibling, else up until an ancestor has a next sibling. */
+    unsigned problems = check_children(&cdt_root, report);
+    const struct cte *c = cdt_root.first_child;
+    while (c != 0) {
+        problems += check_children(c, report);
+        if (c->first_child != 0) {
+            c = c->first_child;
+            continue;
+        }
+        while (c != 0 && c != &cdt_root && c->next == 0) {
+            c = c->parent;
+        }
+        c = (c == 0 || c == &cdt_root) ? 0 : c->next;
+    }
+    return problems;
+}
