@@ -80,6 +80,10 @@ CASES = [
         ("expect", r"^syscall_arguments: 0 failed$"),
         ("expect", r"^halt: thread 'roottask' #1 stops the machine with status 0$"),
     ]),
+    # The kernel conformance suite: every "case <ID> ...: ok" line counts as a test.
+    dict(name="conformance", image="test_conformance", exit=0, timeout=120,
+         subtests=(r"^case \S+ .*: ok$", r"^case \S+ .*: FAILED$"),
+         steps=KERNEL_UP + [("expect", r"^conformance: \d+ passed, 0 failed$")]),
     dict(name="panic_on_bad_roottask", image="test_truncated_roottask", exit=99, panic=True,
          steps=[("expect", r"^Cairn kernel "),
                 ("expect", r"^KERNEL PANIC: root task image: file truncated$")]),

@@ -117,9 +117,17 @@ def run_qemu_case(case, build):
             problem = "kernel panic"
         tail = "\n".join(session.output.splitlines()[-25:])
     seconds = time.monotonic() - start
-    if problem:
-        return Result("qemu/" + case["name"], 0, 1, seconds, problem + "\n--- serial tail:\n" + tail)
-    return Result("qemu/" + case["name"], 1, 0, seconds)
+    passed, failed = 1, 0
+    if "subtests" in case:
+        passed = len(re.findall(case["subtests"][0], session.output, re.MULTILINE))
+        failed = len(re.findall(case["subtests"][1], session.output, re.MULTILINE))
+        if failed:
+            tail = "\n".join(l for l in session.output.splitlines() if "FAILED" in l or
+                             l.startswith("    ")) + "\n" + tail
+    if problem or failed:
+        return Result("qemu/" + case["name"], passed if "subtests" in case else 0,
+                      max(failed, 1), seconds, (problem or "") + "\n--- serial:\n" + tail)
+    return Result("qemu/" + case["name"], passed, 0, seconds)
 
 
 def collect_jobs(build, only):

@@ -8,7 +8,9 @@
 
 KERNEL_TESTS := $(basename $(notdir $(wildcard tests/kernel/*.c)))
 $(foreach t,$(KERNEL_TESTS),$(eval $(call user_program,test_$(t),tests/kernel/$(t).c)))
-TEST_IMAGES := $(patsubst %,$(BUILD)/images/test_%.elf,$(KERNEL_TESTS))
+# The conformance suite: one root task built from every file in its folder.
+$(eval $(call user_program,test_conformance,$(wildcard tests/kernel/conformance/*.c)))
+TEST_IMAGES := $(patsubst %,$(BUILD)/images/test_%.elf,$(KERNEL_TESTS) conformance)
 
 # A root task cut short inside its program headers: the kernel must refuse it with a
 # panic that names the problem (and QEMU must exit with the panic status).
@@ -49,7 +51,8 @@ HOST_TEST_INPUTS := $(BUILD)/host/virt-128M.dtb $(BUILD)/host/virt-3M.dtb \
 host-tests: $(HOST_TESTS) $(HOST_TEST_INPUTS)
 
 # --- static analysis -------------------------------------------------------------
-ANALYZED_SRCS := $(sort $(filter %.c,$(KERNEL_SRCS) $(LIBCAIRN_SRCS)) $(wildcard system/*/*.c tests/kernel/*.c))
+ANALYZED_SRCS := $(sort $(filter %.c,$(KERNEL_SRCS) $(LIBCAIRN_SRCS)) \
+                   $(wildcard system/*/*.c tests/kernel/*.c tests/kernel/*/*.c))
 ANALYZED_HOST_SRCS := $(wildcard tests/host/*.c tests/fuzz/*.c)
 
 analyze-gcc:

@@ -23,4 +23,12 @@ enum cairn_error {
 
 #define CAIRN_ERROR_COUNT 11
 
+/* Why a capability lookup failed: reply word 1 of a CAIRN_E_FAILED_LOOKUP. */
+enum cairn_lookup_failure {
+    CAIRN_LOOKUP_INVALID_ROOT = 1,        /* the starting capability is not a CNode */
+    CAIRN_LOOKUP_MISSING_CAPABILITY = 2,  /* the slot is empty (or of the wrong kind) */
+    CAIRN_LOOKUP_DEPTH_MISMATCH = 3,      /* bits left over, or a level needs more bits */
+    CAIRN_LOOKUP_GUARD_MISMATCH = 4,      /* the address's guard bits differ from the guard */
+};
+
 #endif

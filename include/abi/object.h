@@ -33,6 +33,25 @@ enum cairn_object_type {
 #define CAIRN_CNODE_MIN_RADIX 1
 #define CAIRN_CNODE_MAX_RADIX 20
 
+/* Capability types, as CAIRN_SYS_DEBUG_CAP_IDENTIFY reports them. */
+enum cairn_cap_type {
+    CAIRN_CAP_TYPE_NULL = 0,
+    CAIRN_CAP_TYPE_UNTYPED = 1,
+    CAIRN_CAP_TYPE_CNODE = 2,
+    CAIRN_CAP_TYPE_TCB = 3,
+    CAIRN_CAP_TYPE_ENDPOINT = 4,
+    CAIRN_CAP_TYPE_NOTIFICATION = 5,
+    CAIRN_CAP_TYPE_REPLY = 6,
+    CAIRN_CAP_TYPE_FRAME = 7,
+    CAIRN_CAP_TYPE_PAGE_TABLE = 8,
+    CAIRN_CAP_TYPE_ASID_CONTROL = 9,
+    CAIRN_CAP_TYPE_ASID_POOL = 10,
+    CAIRN_CAP_TYPE_IRQ_CONTROL = 11,
+    CAIRN_CAP_TYPE_IRQ_HANDLER = 12,
+    CAIRN_CAP_TYPE_ZOMBIE = 13,       /* only ever seen inside the kernel */
+    CAIRN_CAP_TYPE_COUNT = 14,
+};
+
 /* A capability address: resolved through CNodes, most significant bits first. */
 typedef unsigned long cairn_cptr_t;
 #define CAIRN_WORD_BITS 64

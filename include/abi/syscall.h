@@ -20,6 +20,8 @@ enum cairn_syscall {
     CAIRN_SYS_DEBUG_PUT_CHAR = 64,   /* a0 = byte: write it to the kernel console */
     CAIRN_SYS_DEBUG_PUT_STRING = 65, /* a0 = address, a1 = length (<= CAIRN_DEBUG_STRING_MAX) */
     CAIRN_SYS_DEBUG_HALT = 66,       /* a0 = status 0..255: stop the machine (debug builds) */
+    CAIRN_SYS_DEBUG_CAP_IDENTIFY = 67, /* a0 = cptr: returns its enum cairn_cap_type in a1 */
+    CAIRN_SYS_DEBUG_SELF_CHECK = 68, /* checks kernel invariants; problems found in a1 */
 };
 
 /* The longest string one CAIRN_SYS_DEBUG_PUT_STRING call may print. */

@@ -12,14 +12,16 @@
 
 #include <stdint.h>
 
+#include "abi/error.h"
 #include "cdt.h"
 
+/* The ABI's lookup failures (abi/error.h), plus success. */
 enum lookup_failure {
     LOOKUP_OK = 0,
-    LOOKUP_INVALID_ROOT = 1,     /* the starting capability is not a CNode */
-    LOOKUP_MISSING_CAPABILITY = 2, /* the slot is empty (or of the wrong kind) */
-    LOOKUP_DEPTH_MISMATCH = 3,   /* bits left over, or a level needs more bits than remain */
-    LOOKUP_GUARD_MISMATCH = 4,   /* the address's guard bits differ from the CNode's guard */
+    LOOKUP_INVALID_ROOT = CAIRN_LOOKUP_INVALID_ROOT,
+    LOOKUP_MISSING_CAPABILITY = CAIRN_LOOKUP_MISSING_CAPABILITY,
+    LOOKUP_DEPTH_MISMATCH = CAIRN_LOOKUP_DEPTH_MISMATCH,
+    LOOKUP_GUARD_MISMATCH = CAIRN_LOOKUP_GUARD_MISMATCH,
 };
 
 struct lookup_result {

@@ -15,6 +15,7 @@
 #include "abi/bootinfo.h"
 #include "abi/error.h"
 #include "fault.h"
+#include "cspace.h"
 #include "invocation.h"
 #include "machine.h"
 #include "memory.h"
@@ -88,6 +89,27 @@ static enum cairn_error debug_halt(const struct tcb *t)
     machine_halt((unsigned)status);
 }
 
+/* Reports the type of the capability at cptr a0 (null when it does not resolve). */
+static enum cairn_error debug_cap_identify(struct tcb *t)
+{
+    struct lookup_result r = cspace_lookup_cap(&t->ctable.cap, arg(t, 0));
+    t->context.regs[REG_A1] = r.failure == LOOKUP_OK ? r.slot->cap.type : CAP_NULL;
+    return CAIRN_OK;
+}
+
+static void report_problem(const struct cte *slot, const char *problem)
+{
+    kprintf("self-check: slot %p (%s): %s\n", (const void *)slot, cap_type_name(slot->cap.type),
+            problem);
+}
+
+/* Verifies the derivation tree; the number of problems goes back in a1. */
+static enum cairn_error debug_self_check(struct tcb *t)
+{
+    t->context.regs[REG_A1] = cdt_check(report_problem);
+    return CAIRN_OK;
+}
+
 void syscall_handle(struct tcb *t)
 {
     enum cairn_error result;
@@ -100,6 +122,12 @@ void syscall_handle(struct tcb *t)
         break;
     case CAIRN_SYS_DEBUG_HALT:
         result = debug_halt(t);
+        break;
+    case CAIRN_SYS_DEBUG_CAP_IDENTIFY:
+        result = debug_cap_identify(t);
+        break;
+    case CAIRN_SYS_DEBUG_SELF_CHECK:
+        result = debug_self_check(t);
         break;
     case CAIRN_SYS_CALL:
     case CAIRN_SYS_SEND:

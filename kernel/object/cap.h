@@ -13,22 +13,25 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "abi/object.h"
+
+/* The ABI's numbering, so a debug identify call can report the type as it is. */
 enum cap_type {
-    CAP_NULL = 0,
-    CAP_UNTYPED,
-    CAP_CNODE,
-    CAP_TCB,
-    CAP_ENDPOINT,
-    CAP_NOTIFICATION,
-    CAP_REPLY,
-    CAP_FRAME,
-    CAP_PAGE_TABLE,
-    CAP_ASID_CONTROL,
-    CAP_ASID_POOL,
-    CAP_IRQ_CONTROL,
-    CAP_IRQ_HANDLER,
-    CAP_ZOMBIE,        /* a CNode or TCB being emptied by an ongoing delete */
-    CAP_TYPE_COUNT,
+    CAP_NULL = CAIRN_CAP_TYPE_NULL,
+    CAP_UNTYPED = CAIRN_CAP_TYPE_UNTYPED,
+    CAP_CNODE = CAIRN_CAP_TYPE_CNODE,
+    CAP_TCB = CAIRN_CAP_TYPE_TCB,
+    CAP_ENDPOINT = CAIRN_CAP_TYPE_ENDPOINT,
+    CAP_NOTIFICATION = CAIRN_CAP_TYPE_NOTIFICATION,
+    CAP_REPLY = CAIRN_CAP_TYPE_REPLY,
+    CAP_FRAME = CAIRN_CAP_TYPE_FRAME,
+    CAP_PAGE_TABLE = CAIRN_CAP_TYPE_PAGE_TABLE,
+    CAP_ASID_CONTROL = CAIRN_CAP_TYPE_ASID_CONTROL,
+    CAP_ASID_POOL = CAIRN_CAP_TYPE_ASID_POOL,
+    CAP_IRQ_CONTROL = CAIRN_CAP_TYPE_IRQ_CONTROL,
+    CAP_IRQ_HANDLER = CAIRN_CAP_TYPE_IRQ_HANDLER,
+    CAP_ZOMBIE = CAIRN_CAP_TYPE_ZOMBIE,   /* a CNode or TCB being emptied by a delete */
+    CAP_TYPE_COUNT = CAIRN_CAP_TYPE_COUNT,
 };
 
 struct cap {

@@ -8,11 +8,16 @@
 #ifndef CAIRN_USER_H
 #define CAIRN_USER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "abi/bootinfo.h"
+#include "abi/cspace.h"
 #include "abi/error.h"
+#include "abi/invocation.h"
+#include "abi/message.h"
+#include "abi/object.h"
 #include "abi/syscall.h"
 
 /* instret read by crt0 at the program's first instruction (for `make bench`). */
@@ -29,6 +34,61 @@ enum cairn_error cairn_debug_put_string(const char *s, size_t length);
 
 /* Stops the machine with status 0..255 (debug builds); returns only on failure. */
 enum cairn_error cairn_debug_halt(unsigned status);
+
+/* The type of the capability at cptr (CAIRN_CAP_TYPE_NULL when there is none). */
+enum cairn_cap_type cairn_debug_cap_identify(cairn_cptr_t cptr);
+
+/* Runs the kernel's self-check; returns how many problems it found (0 = sound). */
+unsigned long cairn_debug_self_check(void);
+
+/* ---- invocations -------------------------------------------------------------------
+ * Each wrapper makes one Call and returns the reply's error code. The reply words (the
+ * results, or an error's detail: see kernel/core/invocation.h) stay in cairn_reply[]
+ * until the next call. Extra capability arguments travel in the IPC buffer, whose
+ * address the program sets once in cairn_ipc_buffer.
+ */
+extern struct cairn_ipc_buffer *cairn_ipc_buffer;
+extern uint64_t cairn_reply[CAIRN_MSG_REGISTERS];
+
+/* The general form: label, `length` words from words[], `caps` extra capabilities. */
+enum cairn_error cairn_invoke(cairn_cptr_t cap, uint64_t label, const uint64_t *words,
+                              unsigned length, const cairn_cptr_t *caps, unsigned extra_caps);
+
+enum cairn_error cairn_untyped_retype(cairn_cptr_t untyped, unsigned type, unsigned size_bits,
+                                      cairn_cptr_t root, uint64_t index, unsigned depth,
+                                      uint64_t offset, uint64_t count);
+
+struct cairn_untyped_info {
+    uint64_t free_bytes;
+    unsigned size_bits;
+    uint64_t paddr;
+    bool is_device;
+};
+enum cairn_error cairn_untyped_describe(cairn_cptr_t untyped, struct cairn_untyped_info *info);
+
+enum cairn_error cairn_cnode_copy(cairn_cptr_t root, uint64_t dest, unsigned dest_depth,
+                                  cairn_cptr_t src_root, uint64_t src, unsigned src_depth,
+                                  unsigned rights);
+enum cairn_error cairn_cnode_mint(cairn_cptr_t root, uint64_t dest, unsigned dest_depth,
+                                  cairn_cptr_t src_root, uint64_t src, unsigned src_depth,
+                                  unsigned rights, uint64_t badge);
+enum cairn_error cairn_cnode_move(cairn_cptr_t root, uint64_t dest, unsigned dest_depth,
+                                  cairn_cptr_t src_root, uint64_t src, unsigned src_depth);
+enum cairn_error cairn_cnode_mutate(cairn_cptr_t root, uint64_t dest, unsigned dest_depth,
+                                    cairn_cptr_t src_root, uint64_t src, unsigned src_depth,
+                                    uint64_t badge);
+enum cairn_error cairn_cnode_rotate(cairn_cptr_t root, uint64_t dest, unsigned dest_depth,
+                                    uint64_t dest_badge, cairn_cptr_t pivot_root,
+                                    uint64_t pivot, unsigned pivot_depth, uint64_t pivot_badge,
+                                    cairn_cptr_t src_root, uint64_t src, unsigned src_depth);
+enum cairn_error cairn_cnode_delete(cairn_cptr_t root, uint64_t index, unsigned depth);
+enum cairn_error cairn_cnode_revoke(cairn_cptr_t root, uint64_t index, unsigned depth);
+
+/* CNode guard data for mint/mutate: `guard` in the top `guard_bits` bits of what is left. */
+static inline uint64_t cairn_cnode_guard(uint64_t guard, unsigned guard_bits)
+{
+    return guard << 6 | guard_bits;
+}
 
 /* printf to the kernel console, in chunks of at most CAIRN_DEBUG_STRING_MAX bytes. */
 void cairn_printf(const char *format, ...) __attribute__((format(printf, 1, 2)));

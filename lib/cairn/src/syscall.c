@@ -26,3 +26,21 @@ enum cairn_error cairn_debug_halt(unsigned status)
 {
     return (enum cairn_error)cairn_syscall2(CAIRN_SYS_DEBUG_HALT, status, 0);
 }
+
+enum cairn_cap_type cairn_debug_cap_identify(cairn_cptr_t cptr)
+{
+    register long a0 __asm__("a0") = (long)cptr;
+    register long a1 __asm__("a1") = 0;
+    register long a7 __asm__("a7") = CAIRN_SYS_DEBUG_CAP_IDENTIFY;
+    __asm__ volatile("ecall" : "+r"(a0), "+r"(a1) : "r"(a7) : "memory");
+    return (enum cairn_cap_type)a1;
+}
+
+unsigned long cairn_debug_self_check(void)
+{
+    register long a0 __asm__("a0") = 0;
+    register long a1 __asm__("a1") = 0;
+    register long a7 __asm__("a7") = CAIRN_SYS_DEBUG_SELF_CHECK;
+    __asm__ volatile("ecall" : "+r"(a0), "+r"(a1) : "r"(a7) : "memory");
+    return (unsigned long)a1;
+}

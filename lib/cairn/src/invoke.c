@@ -1,0 +1,117 @@
+/*
+ * invoke.c: the Call primitive and one wrapper per invocation.
+ *
+ * Words 0..3 travel in registers a2..a5, the rest in the IPC buffer; the reply comes
+ * back the same way. The wrappers only arrange arguments in the order
+ * include/abi/invocation.h documents.
+ */
+#include "cairn.h"
+
+struct cairn_ipc_buffer *cairn_ipc_buffer;
+uint64_t cairn_reply[CAIRN_MSG_REGISTERS];
+
+static uint64_t word_or_zero(const uint64_t *words, unsigned length, unsigned i)
+{
+    return i < length ? words[i] : 0;
+}
+
+enum cairn_error cairn_invoke(cairn_cptr_t cap, uint64_t label, const uint64_t *words,
+                              unsigned length, const cairn_cptr_t *caps, unsigned extra_caps)
+{
+    for (unsigned i = CAIRN_MSG_REGISTERS; i < length && cairn_ipc_buffer != 0; i++) {
+        cairn_ipc_buffer->msg[i] = words[i];
+    }
+    for (unsigned i = 0; i < extra_caps && cairn_ipc_buffer != 0; i++) {
+        cairn_ipc_buffer->caps_or_badges[i] = caps[i];
+    }
+    register uint64_t a0 __asm__("a0") = cap;
+    register uint64_t a1 __asm__("a1") = cairn_msg_info(label, 0, extra_caps, length);
+    register uint64_t a2 __asm__("a2") = word_or_zero(words, length, 0);
+    register uint64_t a3 __asm__("a3") = word_or_zero(words, length, 1);
+    register uint64_t a4 __asm__("a4") = word_or_zero(words, length, 2);
+    register uint64_t a5 __asm__("a5") = word_or_zero(words, length, 3);
+    register uint64_t a7 __asm__("a7") = CAIRN_SYS_CALL;
+    __asm__ volatile("ecall"
+                     : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a3), "+r"(a4), "+r"(a5)
+                     : "r"(a7)
+                     : "memory");
+    cairn_reply[0] = a2;
+    cairn_reply[1] = a3;
+    cairn_reply[2] = a4;
+    cairn_reply[3] = a5;
+    return (enum cairn_error)cairn_msg_label(a1);
+}
+
+enum cairn_error cairn_untyped_retype(cairn_cptr_t untyped, unsigned type, unsigned size_bits,
+                                      cairn_cptr_t root, uint64_t index, unsigned depth,
+                                      uint64_t offset, uint64_t count)
+{
+    uint64_t w[] = {type, size_bits, index, depth, offset, count};
+    return cairn_invoke(untyped, CAIRN_UNTYPED_RETYPE, w, 6, &root, 1);
+}
+
+enum cairn_error cairn_untyped_describe(cairn_cptr_t untyped, struct cairn_untyped_info *info)
+{
+    enum cairn_error err = cairn_invoke(untyped, CAIRN_UNTYPED_DESCRIBE, 0, 0, 0, 0);
+    if (err == CAIRN_OK) {
+        info->free_bytes = cairn_reply[0];
+        info->size_bits = (unsigned)cairn_reply[1];
+        info->paddr = cairn_reply[2];
+        info->is_device = cairn_reply[3] != 0;
+    }
+    return err;
+}
+
+enum cairn_error cairn_cnode_copy(cairn_cptr_t root, uint64_t dest, unsigned dest_depth,
+                                  cairn_cptr_t src_root, uint64_t src, unsigned src_depth,
+                                  unsigned rights)
+{
+    uint64_t w[] = {dest, dest_depth, src, src_depth, rights};
+    return cairn_invoke(root, CAIRN_CNODE_COPY, w, 5, &src_root, 1);
+}
+
+enum cairn_error cairn_cnode_mint(cairn_cptr_t root, uint64_t dest, unsigned dest_depth,
+                                  cairn_cptr_t src_root, uint64_t src, unsigned src_depth,
+                                  unsigned rights, uint64_t badge)
+{
+    uint64_t w[] = {dest, dest_depth, src, src_depth, rights, badge};
+    return cairn_invoke(root, CAIRN_CNODE_MINT, w, 6, &src_root, 1);
+}
+
+enum cairn_error cairn_cnode_move(cairn_cptr_t root, uint64_t dest, unsigned dest_depth,
+                                  cairn_cptr_t src_root, uint64_t src, unsigned src_depth)
+{
+    uint64_t w[] = {dest, dest_depth, src, src_depth};
+    return cairn_invoke(root, CAIRN_CNODE_MOVE, w, 4, &src_root, 1);
+}
+
+enum cairn_error cairn_cnode_mutate(cairn_cptr_t root, uint64_t dest, unsigned dest_depth,
+                                    cairn_cptr_t src_root, uint64_t src, unsigned src_depth,
+                                    uint64_t badge)
+{
+    uint64_t w[] = {dest, dest_depth, src, src_depth, badge};
+    return cairn_invoke(root, CAIRN_CNODE_MUTATE, w, 5, &src_root, 1);
+}
+
+enum cairn_error cairn_cnode_rotate(cairn_cptr_t root, uint64_t dest, unsigned dest_depth,
+                                    uint64_t dest_badge, cairn_cptr_t pivot_root,
+                                    uint64_t pivot, unsigned pivot_depth, uint64_t pivot_badge,
+                                    cairn_cptr_t src_root, uint64_t src, unsigned src_depth)
+{
+    uint64_t w[] = {dest, dest_depth, dest_badge, pivot, pivot_depth, pivot_badge, src,
+                    src_depth};
+    cairn_cptr_t caps[] = {pivot_root, src_root};
+    return cairn_invoke(root, CAIRN_CNODE_ROTATE, w, 8, caps, 2);
+}
+
+enum cairn_error cairn_cnode_delete(cairn_cptr_t root, uint64_t index, unsigned depth)
+{
+    uint64_t w[] = {index, depth};
+    return cairn_invoke(root, CAIRN_CNODE_DELETE, w, 2, 0, 0);
+}
+
+enum cairn_error cairn_cnode_revoke(cairn_cptr_t root, uint64_t index, unsigned depth)
+{
+    uint64_t w[] = {index, depth};
+    return cairn_invoke(root, CAIRN_CNODE_REVOKE, w, 2, 0, 0);
+}

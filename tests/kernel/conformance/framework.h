@@ -1,0 +1,63 @@
+/*
+ * framework.h: Cairn's kernel conformance suite, in the spirit of sel4test.
+ *
+ * Each case has a stable ID, a one-line purpose and a function. The runner gives every
+ * case a fresh environment: a 4 MiB untyped region of its own and a range of empty
+ * slots in the root CNode. After the case it deletes those slots and revokes the
+ * region's parent, so nothing a case made survives into the next, then runs the
+ * kernel's self-check: a case passes only if the kernel is still sound afterwards.
+ * Checks print both sides when they fail and end the case at once.
+ */
+#ifndef CAIRN_CONFORMANCE_FRAMEWORK_H
+#define CAIRN_CONFORMANCE_FRAMEWORK_H
+
+#include "cairn.h"
+
+#define ROOT CAIRN_CAP_INIT_CNODE
+#define WORD CAIRN_WORD_BITS   /* depth of a root-CNode slot address */
+#define CASE_UNTYPED_BITS 22
+#define CASE_BYTES (1ul << CASE_UNTYPED_BITS)
+
+struct env {
+    cairn_cptr_t untyped;      /* this case's own untyped region (4 MiB) */
+    cairn_cptr_t free_first;   /* the first empty root-CNode slot the case may use */
+    unsigned free_count;
+    const struct cairn_bootinfo *bootinfo;
+};
+
+struct test_case {
+    const char *id;
+    const char *purpose;
+    void (*run)(struct env *env);
+};
+
+/* Records a failure (the first one of a case is printed with its place). */
+void test_fail(const char *file, int line, const char *what, uint64_t got, uint64_t want);
+
+#define CHECK_EQ(got, want)                                                          \
+    do {                                                                             \
+        uint64_t got_ = (uint64_t)(got), want_ = (uint64_t)(want);                   \
+        if (got_ != want_) {                                                         \
+            test_fail(__FILE__, __LINE__, #got " == " #want, got_, want_);           \
+            return;                                                                  \
+        }                                                                            \
+    } while (0)
+
+#define CHECK(cond) CHECK_EQ(!!(cond), 1)
+
+/* Makes one object of type (size_bits for untyped and CNodes) from env's untyped in slot. */
+enum cairn_error make_object(const struct env *env, unsigned type, unsigned size_bits,
+                             cairn_cptr_t slot);
+
+/* The i-th empty slot of the case. */
+static inline cairn_cptr_t slot_of(const struct env *env, unsigned i)
+{
+    return env->free_first + i;
+}
+
+#define CASE_LIST(name) extern const struct test_case name[]; extern const unsigned name##_count
+CASE_LIST(untyped_cases);
+CASE_LIST(cnode_cases);
+CASE_LIST(cspace_cases);
+
+#endif
