@@ -30,6 +30,10 @@ TARGET_CFLAGS := -std=c11 -O2 -g -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmo
                  -ffreestanding -fno-common -fno-pie -fno-stack-protector -nostdlib \
                  -fno-omit-frame-pointer $(WARNINGS) -MMD -MP
 
+# At link time -march must name a multilib exactly ("rv64imac", without the zicsr and
+# zifencei suffixes) or GCC silently picks the default lp64d libgcc, which cannot link.
+LINK_ARCH := -march=rv64imac -mabi=lp64
+
 # Freestanding libraries compiled into the kernel and into user programs alike.
 SHARED_LIB_DIRS := lib/fmt lib/elf lib/cstring
 SHARED_INCLUDES := -Iinclude $(addprefix -I,$(addsuffix /include,$(SHARED_LIB_DIRS)))

@@ -34,13 +34,13 @@ $(BUILD)/images/%.embed.o: kernel/arch/riscv64/embed.S $(BUILD)/images/%.strippe
 
 $(BUILD)/images/%.elf: $(KERNEL_OBJS) $(BUILD)/images/%.embed.o $(KERNEL_LDS)
 	@echo "  LD      $@"
-	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -static -T $(KERNEL_LDS) -Wl,--no-warn-rwx-segments \
+	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) $(LINK_ARCH) -static -T $(KERNEL_LDS) -Wl,--no-warn-rwx-segments \
 		-o $@ $(KERNEL_OBJS) $(BUILD)/images/$*.embed.o -lgcc
 
 # Every program in build/user gets an image; cairn.elf is the system itself.
 $(BUILD)/images/cairn.elf: $(KERNEL_OBJS) $(BUILD)/images/rootserver.embed.o $(KERNEL_LDS)
 	@echo "  LD      $@"
-	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -static -T $(KERNEL_LDS) -Wl,--no-warn-rwx-segments \
+	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) $(LINK_ARCH) -static -T $(KERNEL_LDS) -Wl,--no-warn-rwx-segments \
 		-o $@ $(KERNEL_OBJS) $(BUILD)/images/rootserver.embed.o -lgcc
 
 .PRECIOUS: $(BUILD)/images/%.embed.o $(BUILD)/images/%.stripped

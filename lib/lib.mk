@@ -28,7 +28,7 @@ $(LIBCAIRN): $(LIBCAIRN_OBJS)
 define user_program
 $(BUILD)/user/$(1).elf: $(CRT0) $(patsubst %,$(BUILD)/user/%.o,$(2)) $(LIBCAIRN) $(USER_LDS)
 	@echo "  LD      $$@"
-	$(Q)$(CROSS)gcc $(USER_CFLAGS) -static -T $(USER_LDS) -o $$@ $(CRT0) \
+	$(Q)$(CROSS)gcc $(USER_CFLAGS) $(LINK_ARCH) -static -T $(USER_LDS) -o $$@ $(CRT0) \
 		$(patsubst %,$(BUILD)/user/%.o,$(2)) $(LIBCAIRN) -lgcc
 USER_PROGRAMS += $(BUILD)/user/$(1).elf
 endef

@@ -25,7 +25,7 @@ user-programs: $(USER_PROGRAMS)
 HOST_CC := gcc
 HOST_CFLAGS := -std=c11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer $(WARNINGS) -Wno-missing-prototypes \
-               -Ikernel/core $(SHARED_INCLUDES) -MMD -MP
+               -Ikernel/core -Ikernel/object $(SHARED_INCLUDES) -MMD -MP
 
 # host_test(name, sources under test)
 define host_test
@@ -61,7 +61,8 @@ analyze-gcc:
 			-MF /dev/null || exit 1; \
 	done
 	@for f in $(ANALYZED_HOST_SRCS); do \
-		$(HOST_CC) -std=c11 $(WARNINGS) -Wno-missing-prototypes -Ikernel/core $(SHARED_INCLUDES) \
+		$(HOST_CC) -std=c11 $(WARNINGS) -Wno-missing-prototypes -Ikernel/core -Ikernel/object \
+			$(SHARED_INCLUDES) \
 			-fanalyzer -c $$f -o /dev/null || exit 1; \
 	done
 	@echo "gcc -fanalyzer: $(words $(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)) files clean"

@@ -16,7 +16,8 @@ enum cairn_initial_slot {
     CAIRN_CAP_INIT_VSPACE = 3,     /* its VSpace root page table */
     CAIRN_CAP_IRQ_CONTROL = 4,     /* authority to make IRQ handler capabilities */
     CAIRN_CAP_ASID_CONTROL = 5,    /* authority to make ASID pools */
-    CAIRN_CAP_INIT_ASID_POOL = 6,  /* the pool holding the root task's ASID */
+    CAIRN_CAP_INIT_ASID_POOL = 6,  /* reserved for the pool holding the root task's ASID
+                                      (empty until ASID pools are implemented) */
     CAIRN_CAP_BOOTINFO_FRAME = 7,  /* the frame holding struct cairn_bootinfo */
     CAIRN_CAP_INIT_IPC_BUFFER = 8, /* the root task's IPC buffer frame */
     CAIRN_CAP_INIT_UNTYPED = 9,    /* the untyped all of the above were made from:

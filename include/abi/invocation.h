@@ -42,9 +42,11 @@ enum cairn_invocation_label {
     /* MR0 index, MR1 depth. Moves the caller's reply capability into the slot. */
     CAIRN_CNODE_SAVE_CALLER = 18,
 
-    /* MR0 suspend source (0/1), MR1 count. Replies count registers (context order). */
+    /* MR0 suspend source (0/1), MR1 count (1..32). Replies count registers: word 0 is
+     * the pc, word i (1..31) is register xi. Errors: RANGE (count). */
     CAIRN_TCB_READ_REGISTERS = 30,
-    /* MR0 resume target (0/1), MR1 count, MR2.. registers (pc, ra, sp, gp, tp, t0.., a0..). */
+    /* MR0 resume target (0/1), MR1 count (1..32), MR2.. registers in the order above.
+     * Errors: RANGE (count), TRUNCATED_MESSAGE, ILLEGAL_OPERATION (the caller itself). */
     CAIRN_TCB_WRITE_REGISTERS = 31,
     /* MR0 fault endpoint cptr, MR1 CSpace root guard data, MR2 IPC buffer address;
      * CAP0 CSpace root (CNode), CAP1 VSpace root (page table), CAP2 IPC buffer frame. */
@@ -62,8 +64,10 @@ enum cairn_invocation_label {
     /* CAP0 the notification to bind. */
     CAIRN_TCB_BIND_NOTIFICATION = 39,
     CAIRN_TCB_UNBIND_NOTIFICATION = 40,
+    /* MR0..MR2: up to 23 name bytes, little-endian, NUL-padded (debug output only). */
+    CAIRN_TCB_SET_NAME = 41,
 
-    /* MR0 vaddr, MR1 rights (CAIRN_VM_*); CAP0 VSpace root. */
+    /* MR0 vaddr, MR1 rights (CAIRN_RIGHT_READ/WRITE/EXECUTE); CAP0 VSpace root. */
     CAIRN_FRAME_MAP = 50,
     CAIRN_FRAME_UNMAP = 51,
     /* Replies MR0 physical address. */

@@ -31,7 +31,7 @@ enum cairn_object_type {
 #define CAIRN_UNTYPED_MIN_BITS 4
 #define CAIRN_UNTYPED_MAX_BITS 38
 #define CAIRN_CNODE_MIN_RADIX 1
-#define CAIRN_CNODE_MAX_RADIX 20
+#define CAIRN_CNODE_MAX_RADIX 16   /* 4 MiB: bounds the time one CNode takes to destroy */
 
 /* Capability types, as CAIRN_SYS_DEBUG_CAP_IDENTIFY reports them. */
 enum cairn_cap_type {
@@ -56,16 +56,14 @@ enum cairn_cap_type {
 typedef unsigned long cairn_cptr_t;
 #define CAIRN_WORD_BITS 64
 
-/* Access rights on capabilities (endpoints, notifications, frames). */
+/* Access rights on capabilities, one set of bits for every type (the copy/mint mask).
+ * Endpoints and notifications use write (send), read (receive) and the grants; frames
+ * use read, write and execute (a mapping never gets write and execute together). */
 #define CAIRN_RIGHT_WRITE (1u << 0)
 #define CAIRN_RIGHT_READ (1u << 1)
 #define CAIRN_RIGHT_GRANT (1u << 2)
 #define CAIRN_RIGHT_GRANT_REPLY (1u << 3)
-#define CAIRN_RIGHTS_ALL 0xfu
-
-/* Mapping rights for frames; execute is separate and never combined with write. */
-#define CAIRN_VM_READ (1u << 0)
-#define CAIRN_VM_WRITE (1u << 1)
-#define CAIRN_VM_EXECUTE (1u << 2)
+#define CAIRN_RIGHT_EXECUTE (1u << 4)
+#define CAIRN_RIGHTS_ALL 0x1fu
 
 #endif

@@ -17,6 +17,7 @@
 enum cairn_syscall {
     CAIRN_SYS_CALL = 1,              /* invoke a capability and wait for the reply */
     CAIRN_SYS_SEND = 3,              /* invoke a capability, no reply */
+    CAIRN_SYS_YIELD = 7,             /* give up the rest of the timeslice */
     CAIRN_SYS_DEBUG_PUT_CHAR = 64,   /* a0 = byte: write it to the kernel console */
     CAIRN_SYS_DEBUG_PUT_STRING = 65, /* a0 = address, a1 = length (<= CAIRN_DEBUG_STRING_MAX) */
     CAIRN_SYS_DEBUG_HALT = 66,       /* a0 = status 0..255: stop the machine (debug builds) */

@@ -79,8 +79,8 @@ void cdt_remove(struct cte *slot)
     *slot = (struct cte){.cap = cap_null()};
 }
 
-/* Makes every pointer that referred to from refer to to (to already holds from's links). */
-static void retarget_links(struct cte *from, struct cte *to)
+/* Makes every pointer that referred to the old slot refer to `to` (which holds its links). */
+static void retarget_links(struct cte *to)
 {
     if (to->prev != 0) {
         to->prev->next = to;
@@ -93,51 +93,26 @@ static void retarget_links(struct cte *from, struct cte *to)
     for (struct cte *c = to->first_child; c != 0; c = c->next) {
         c->parent = to;
     }
-    (void)from;
 }
 
 void cdt_move(struct cte *from, struct cte *to)
 {
     *to = *from;
-    retarget_links(from, to);
+    retarget_links(to);
     *from = (struct cte){.cap = cap_null()};
 }
 
 void cdt_swap(struct cte *a, struct cte *b)
 {
+    /* Three moves through a temporary: each move leaves every link consistent, which
+     * patching two swapped structs in place does not when a and b are related. */
     if (a == b) {
         return;
     }
-    struct cte temp = *a;
-    *a = *b;
-    *b = temp;
-    /* Links between a and b now point at themselves: make them point at the other. */
-    if (a->first_child == a) {
-        a->first_child = b;
-    }
-    if (b->first_child == b) {
-        b->first_child = a;
-    }
-    if (a->prev == a) {
-        a->prev = b;
-    }
-    if (a->next == a) {
-        a->next = b;
-    }
-    if (a->parent == a) {
-        a->parent = b;
-    }
-    if (b->prev == b) {
-        b->prev = a;
-    }
-    if (b->next == b) {
-        b->next = a;
-    }
-    if (b->parent == b) {
-        b->parent = a;
-    }
-    retarget_links(b, a);
-    retarget_links(a, b);
+    struct cte temp = {.cap = cap_null()};
+    cdt_move(a, &temp);
+    cdt_move(b, a);
+    cdt_move(&temp, b);
 }
 
 bool cdt_is_final(const struct cte *slot)

@@ -20,7 +20,7 @@
 /* The capability slots an object holds: a CNode's array or a TCB's own slots. */
 static struct cte *contained_slots(const struct cap *c, uint64_t *count)
 {
-    if (c->aux == CAP_CNODE) {
+    if (c->rights == CAP_CNODE) {
         *count = 1ull << c->size_bits;
         return (struct cte *)(uintptr_t)c->object;
     }
@@ -43,8 +43,9 @@ static void make_zombie(struct cte *slot, struct cte *above)
         thread_suspend(t);
         t->ipc_buffer = 0;
     }
-    slot->cap.aux = slot->cap.type;   /* what kind of object the zombie is emptying */
+    slot->cap.rights = slot->cap.type;   /* what kind of object the zombie is emptying */
     slot->cap.type = CAP_ZOMBIE;
+    slot->cap.aux = 0;                   /* slots below this index are done */
     slot->cap.data = (uint64_t)(uintptr_t)above;
 }
 
@@ -61,33 +62,40 @@ static void finalise_simple(struct cte *slot)
 
 static void finish_zombie(struct cte *zombie)
 {
-    if (zombie->cap.aux == CAP_TCB) {
+    if (zombie->cap.rights == CAP_TCB) {
         thread_destroy((struct tcb *)(uintptr_t)zombie->cap.object);
     }
     cdt_remove(zombie);
 }
 
-/* The next occupied, non-zombie slot of the zombie's object, or 0 when it is empty. */
-static struct cte *next_occupied(const struct cte *zombie)
+/*
+ * The next occupied, non-zombie slot of the zombie's object, or 0 when it is empty.
+ * Nothing fills a slot while a delete runs, so the scan resumes where it stopped
+ * (cap.aux): destroying a CNode is linear in its size, not quadratic.
+ */
+static struct cte *next_occupied(struct cte *zombie)
 {
     uint64_t count;
     struct cte *slots = contained_slots(&zombie->cap, &count);
-    for (uint64_t i = 0; i < count; i++) {
+    for (uint64_t i = zombie->cap.aux; i < count; i++) {
         if (!cap_is_null(&slots[i].cap) && slots[i].cap.type != CAP_ZOMBIE) {
+            zombie->cap.aux = (uint32_t)i;
             return &slots[i];
         }
     }
+    zombie->cap.aux = (uint32_t)count;
     return 0;
 }
 
 /* Deletes one capability that is not a zombie; returns the new innermost zombie, if any. */
 static struct cte *delete_one(struct cte *slot, struct cte *above)
 {
-    if (cdt_is_final(slot) && holds_capabilities(&slot->cap)) {
+    bool final = cdt_is_final(slot);
+    if (final && holds_capabilities(&slot->cap)) {
         make_zombie(slot, above);
         return slot;
     }
-    if (cdt_is_final(slot)) {
+    if (final) {
         finalise_simple(slot);
     }
     cdt_remove(slot);

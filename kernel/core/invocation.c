@@ -11,6 +11,7 @@
 #include "cnode.h"
 #include "config.h"
 #include "console.h"
+#include "tcb.h"
 #include "untyped.h"
 
 uint64_t message_word(const struct message *m, unsigned i)
@@ -96,7 +97,10 @@ static enum cairn_error read_extra_caps(struct tcb *t, uint64_t info, struct mes
     }
     for (unsigned i = 0; i < wanted; i++) {
         struct lookup_result r = cspace_lookup_cap(&t->ctable.cap, t->ipc_buffer->caps_or_badges[i]);
-        if (r.failure != LOOKUP_OK || cap_is_null(&r.slot->cap)) {
+        if (r.failure == LOOKUP_OK && cap_is_null(&r.slot->cap)) {
+            r = (struct lookup_result){.failure = LOOKUP_MISSING_CAPABILITY};
+        }
+        if (r.failure != LOOKUP_OK) {
             return error_lookup(e, r, true, "an extra capability does not resolve");
         }
         m->extra[m->extra_count++] = r.slot;
@@ -111,6 +115,8 @@ static enum cairn_error decode(struct cte *target, struct message *m, struct sys
         return decode_untyped(target, m, e);
     case CAP_CNODE:
         return decode_cnode(target, m, e);
+    case CAP_TCB:
+        return decode_tcb(target, m, e);
     default:
         return error_plain(e, CAIRN_E_INVALID_CAPABILITY, "this capability takes no invocations");
     }

@@ -7,6 +7,7 @@
 #include "console.h"
 #include "fault.h"
 #include "machine.h"
+#include "sched.h"
 #include "thread.h"
 #include "timer.h"
 
@@ -20,6 +21,8 @@ void monitor_enter_idle(void)
 
 void monitor_dump_threads(void)
 {
+    kprintf("ready queues:\n");
+    sched_dump();
     kprintf("threads (tick %lu):\n", timer_ticks());
     for (struct tcb *t = thread_first(); t != 0; t = t->next_thread) {
         kprintf("  #%u %-16s ", t->id, t->name);

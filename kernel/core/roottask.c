@@ -17,6 +17,7 @@
 #include "elf.h"
 #include "memory.h"
 #include "panic.h"
+#include "sched.h"
 #include "thread.h"
 #include "untyped.h"
 #include "vspace.h"
@@ -182,12 +183,16 @@ static void make_thread(uint64_t entry)
     give(CAIRN_CAP_INIT_TCB, untyped_make_object(CAIRN_OBJECT_TCB, 0,
                                                  (uint64_t)(uintptr_t)root_thread, false));
     thread_set_name(root_thread, "roottask");
+    root_thread->priority = SCHED_PRIORITIES - 1;
+    root_thread->max_priority = SCHED_PRIORITIES - 1;
     cdt_insert(&root_slots[CAIRN_CAP_INIT_CNODE], &root_thread->ctable,
                root_slots[CAIRN_CAP_INIT_CNODE].cap);
     cdt_insert(&root_slots[CAIRN_CAP_INIT_VSPACE], &root_thread->vtable,
                root_slots[CAIRN_CAP_INIT_VSPACE].cap);
-    cdt_insert(&root_slots[CAIRN_CAP_INIT_IPC_BUFFER], &root_thread->ipc_buffer_frame,
-               root_slots[CAIRN_CAP_INIT_IPC_BUFFER].cap);
+    struct cap buffer = root_slots[CAIRN_CAP_INIT_IPC_BUFFER].cap;
+    buffer.data = 0;   /* the TCB's copy records no mapping: the slot's capability does */
+    buffer.aux = 0;
+    cdt_insert(&root_slots[CAIRN_CAP_INIT_IPC_BUFFER], &root_thread->ipc_buffer_frame, buffer);
     root_thread->ipc_buffer =
         (struct cairn_ipc_buffer *)(uintptr_t)root_slots[CAIRN_CAP_INIT_IPC_BUFFER].cap.object;
     root_thread->vspace_root = virt_to_phys((void *)(uintptr_t)root_slots[CAIRN_CAP_INIT_VSPACE].cap.object);

@@ -1,46 +1,109 @@
 /*
- * sched.c: a single run queue, round robin, and the idle loop.
+ * sched.c: ready queues per priority with a bitmap, round robin, and the idle loop.
  */
 #include "sched.h"
 
+#include "console.h"
 #include "context.h"
 #include "monitor.h"
 #include "timer.h"
 #include "vspace.h"
 
-static struct tcb *queue_head;
-static struct tcb *queue_tail;
+#define BITMAP_WORDS (SCHED_PRIORITIES / 64)
+
+struct ready_queue {
+    struct tcb *head;
+    struct tcb *tail;
+};
+
+static struct ready_queue queues[SCHED_PRIORITIES];
+static uint64_t nonempty[BITMAP_WORDS];   /* bit p set: queues[p] has a thread */
 static struct tcb *current;
-static uint64_t active_root;
+
+static void mark(unsigned priority, bool set)
+{
+    uint64_t bit = 1ull << (priority % 64);
+    if (set) {
+        nonempty[priority / 64] |= bit;
+    } else {
+        nonempty[priority / 64] &= ~bit;
+    }
+}
+
+/* The highest priority with a ready thread, or -1. */
+static int highest_ready(void)
+{
+    for (int w = BITMAP_WORDS - 1; w >= 0; w--) {
+        if (nonempty[w] != 0) {
+            return w * 64 + 63 - __builtin_clzll(nonempty[w]);
+        }
+    }
+    return -1;
+}
+
+static void enqueue(struct tcb *t)
+{
+    struct ready_queue *q = &queues[t->priority];
+    t->next_runnable = 0;
+    t->prev_runnable = q->tail;
+    if (q->tail != 0) {
+        q->tail->next_runnable = t;
+    } else {
+        q->head = t;
+    }
+    q->tail = t;
+    t->in_ready_queue = true;
+    mark(t->priority, true);
+}
+
+static void dequeue(struct tcb *t)
+{
+    struct ready_queue *q = &queues[t->priority];
+    if (t->prev_runnable != 0) {
+        t->prev_runnable->next_runnable = t->next_runnable;
+    } else {
+        q->head = t->next_runnable;
+    }
+    if (t->next_runnable != 0) {
+        t->next_runnable->prev_runnable = t->prev_runnable;
+    } else {
+        q->tail = t->prev_runnable;
+    }
+    t->next_runnable = t->prev_runnable = 0;
+    t->in_ready_queue = false;
+    if (q->head == 0) {
+        mark(t->priority, false);
+    }
+}
 
 void sched_make_runnable(struct tcb *t)
 {
     t->state = THREAD_RUNNABLE;
-    t->next_runnable = 0;
-    if (queue_tail != 0) {
-        queue_tail->next_runnable = t;
-    } else {
-        queue_head = t;
+    if (!t->in_ready_queue) {
+        t->timeslice = TIMESLICE_TICKS;
+        enqueue(t);
     }
-    queue_tail = t;
 }
 
 void sched_remove(struct tcb *t)
 {
-    struct tcb **link = &queue_head;
-    struct tcb *previous = 0;
-    while (*link != 0 && *link != t) {
-        previous = *link;
-        link = &(*link)->next_runnable;
-    }
-    if (*link == t) {
-        *link = t->next_runnable;
-        if (queue_tail == t) {
-            queue_tail = previous;
-        }
+    if (t->in_ready_queue) {
+        dequeue(t);
     }
     if (current == t) {
         current = 0;
+    }
+}
+
+void sched_set_priority(struct tcb *t, unsigned priority)
+{
+    bool queued = t->in_ready_queue;
+    if (queued) {
+        dequeue(t);
+    }
+    t->priority = (uint8_t)priority;
+    if (queued) {
+        enqueue(t);
     }
 }
 
@@ -49,22 +112,26 @@ struct tcb *sched_current(void)
     return current;
 }
 
+void sched_yield(void)
+{
+    if (current != 0 && current->in_ready_queue) {
+        dequeue(current);
+        current->timeslice = TIMESLICE_TICKS;
+        enqueue(current);
+    }
+}
+
 void sched_tick(void)
 {
-    struct tcb *head = queue_head;
-    if (head == 0 || head->next_runnable == 0) {
-        return;   /* nothing else to run: the current thread keeps the CPU */
+    if (current != 0 && current->in_ready_queue && --current->timeslice == 0) {
+        sched_yield();
     }
-    queue_head = head->next_runnable;
-    head->next_runnable = 0;
-    queue_tail->next_runnable = head;
-    queue_tail = head;
 }
 
 static void idle(void)
 {
     monitor_enter_idle();
-    while (queue_head == 0) {
+    while (highest_ready() < 0) {
         timer_wait_and_poll();
         monitor_poll();
     }
@@ -72,13 +139,24 @@ static void idle(void)
 
 void sched_run(void)
 {
-    if (queue_head == 0) {
+    if (highest_ready() < 0) {
         idle();
     }
-    current = queue_head;
-    if (current->vspace_root != active_root) {
-        vspace_activate(current->vspace_root);
-        active_root = current->vspace_root;
-    }
+    current = queues[highest_ready()].head;
+    vspace_activate(current->vspace_root);
     context_restore(&current->context);
+}
+
+void sched_dump(void)
+{
+    for (int p = SCHED_PRIORITIES - 1; p >= 0; p--) {
+        if (queues[p].head == 0) {
+            continue;
+        }
+        kprintf("  priority %d:", p);
+        for (struct tcb *t = queues[p].head; t != 0; t = t->next_runnable) {
+            kprintf(" '%s'#%u", t->name, t->id);
+        }
+        kprintf("\n");
+    }
 }

@@ -1,27 +1,43 @@
 /*
- * sched.h: which thread runs next.
+ * sched.h: which thread runs next: fixed priorities, round robin within a priority.
  *
- * Round robin over runnable threads, switched on the timer tick. When nothing can
- * run the kernel idles with interrupts masked, waking on pending interrupts.
+ * 256 priorities (255 highest). Each has a FIFO ready queue; a bitmap of non-empty
+ * queues finds the highest one in a few instructions. The running thread stays at the
+ * head of its queue; when its timeslice (TIMESLICE_TICKS timer ticks) runs out it goes
+ * to the back. A thread made runnable joins the back of its queue, and the kernel
+ * always leaves into the head of the highest non-empty queue, so a higher priority
+ * preempts at once. When nothing can run the kernel idles, waking on interrupts.
  */
 #ifndef CAIRN_KERNEL_SCHED_H
 #define CAIRN_KERNEL_SCHED_H
 
 #include "thread.h"
 
-/* Puts t at the tail of the run queue. */
+#define SCHED_PRIORITIES 256
+#define TIMESLICE_TICKS 5
+
+/* Puts t at the tail of its priority's queue and marks it runnable. */
 void sched_make_runnable(struct tcb *t);
 
-/* Takes t out of the run queue (it need not be in it). */
+/* Takes t out of the ready queues (it need not be in them). */
 void sched_remove(struct tcb *t);
+
+/* Moves a runnable t to its new priority's queue (or just records the priority). */
+void sched_set_priority(struct tcb *t, unsigned priority);
 
 /* The thread that was running when the kernel was entered, or 0 when idle. */
 struct tcb *sched_current(void);
 
-/* Called on every timer tick: the current thread goes to the back of the queue. */
+/* Called on every timer tick: charges the running thread's timeslice. */
 void sched_tick(void);
 
-/* Leaves the kernel into the next runnable thread, or idles. Never returns. */
+/* The running thread gives up the rest of its timeslice. */
+void sched_yield(void);
+
+/* Leaves the kernel into the highest-priority runnable thread, or idles. Never returns. */
 void sched_run(void) __attribute__((noreturn));
+
+/* Prints every ready queue (the debug dump). */
+void sched_dump(void);
 
 #endif

@@ -19,6 +19,7 @@
 #include "invocation.h"
 #include "machine.h"
 #include "memory.h"
+#include "sched.h"
 #include "vspace.h"
 
 static uint64_t arg(const struct tcb *t, unsigned i)
@@ -129,6 +130,10 @@ void syscall_handle(struct tcb *t)
     case CAIRN_SYS_DEBUG_SELF_CHECK:
         result = debug_self_check(t);
         break;
+    case CAIRN_SYS_YIELD:
+        t->context.pc += 4;
+        sched_yield();
+        return;
     case CAIRN_SYS_CALL:
     case CAIRN_SYS_SEND:
         t->context.pc += 4;

@@ -13,6 +13,7 @@ void thread_create(struct tcb *t)
 {
     t->id = next_id++;
     t->state = THREAD_INACTIVE;
+    t->alive = true;
     /* sret enters U-mode (SPP = 0) with interrupts on (SPIE = 1); FPU off (FS = 0). */
     t->context.sstatus = SSTATUS_SPIE;
     t->next_thread = all_threads;
@@ -40,7 +41,8 @@ void thread_set_entry(struct tcb *t, uint64_t pc, uint64_t sp, uint64_t arg)
 
 void thread_resume(struct tcb *t)
 {
-    if (t->state != THREAD_RUNNABLE) {
+    /* Only a thread that is not running and not waiting for IPC can be resumed. */
+    if (t->state == THREAD_INACTIVE || t->state == THREAD_STOPPED) {
         sched_make_runnable(t);
     }
 }
@@ -62,6 +64,7 @@ void thread_destroy(struct tcb *t)
 {
     sched_remove(t);
     t->state = THREAD_INACTIVE;
+    t->alive = false;
     if (t->prev_thread != 0) {
         t->prev_thread->next_thread = t->next_thread;
     } else {

@@ -43,16 +43,28 @@ struct tcb {
     struct cte ipc_buffer_frame;   /* the frame holding the IPC buffer */
     struct cairn_ipc_buffer *ipc_buffer; /* kernel address of the buffer, or 0 */
     enum thread_state state;
+    bool alive;                    /* false once the TCB object is destroyed */
+    uint64_t fault_endpoint;       /* cptr (in its own CSpace) faults are sent to; 0 = none */
     unsigned id;
     char name[THREAD_NAME_LEN];
     uint64_t vspace_root;          /* physical address of the root page table */
     struct thread_stop stop;
+    uint8_t priority;              /* 0..255, 255 highest */
+    uint8_t max_priority;          /* the highest priority this thread may give (MCP) */
+    bool in_ready_queue;
+    unsigned timeslice;            /* ticks left before round robin moves it back */
+    struct tcb *prev_runnable;
     struct tcb *next_runnable;
     struct tcb *next_thread;       /* every thread, for the debug dump */
     struct tcb *prev_thread;
 };
 
+/* The TCB's own slots, which a delete empties as an array. */
 #define TCB_CTE_COUNT 3
+_Static_assert(__builtin_offsetof(struct tcb, vtable) ==
+               __builtin_offsetof(struct tcb, ctable) + sizeof(struct cte), "slots adjacent");
+_Static_assert(__builtin_offsetof(struct tcb, ipc_buffer_frame) ==
+               __builtin_offsetof(struct tcb, ctable) + 2 * sizeof(struct cte), "slots adjacent");
 _Static_assert(__builtin_offsetof(struct tcb, context) == 0, "context first");
 _Static_assert(sizeof(struct tcb) <= (1u << CAIRN_TCB_BITS), "a TCB fits its object size");
 

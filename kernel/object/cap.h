@@ -36,11 +36,11 @@ enum cap_type {
 
 struct cap {
     uint8_t type;        /* enum cap_type */
-    uint8_t rights;      /* CAIRN_RIGHT_* (frames: CAIRN_VM_*) */
+    uint8_t rights;      /* CAIRN_RIGHT_*; a zombie keeps its object's cap type here */
     uint8_t size_bits;   /* untyped: region size; CNode: radix; frame: page size */
     uint8_t guard_bits;  /* CNode: how many cptr bits the guard takes */
     uint32_t aux;        /* frame: ASID it is mapped in; IRQ handler: the IRQ number;
-                            untyped: 1 for device memory */
+                            untyped: 1 for device memory; zombie: first slot to scan */
     uint64_t object;     /* kernel address of the object (untyped: of the region) */
     uint64_t data;       /* endpoint, notification: badge; CNode: guard value;
                             frame: mapped virtual address + 1 (0 = unmapped);

@@ -55,13 +55,14 @@ static bool has_badge(unsigned type)
 
 /*
  * Applies a badge (endpoints, notifications) or guard (CNodes) word to cap, as mint and
- * mutate do. 0 leaves the capability as it is. A capability that already carries a
- * badge keeps it: asking for a different one is an error, not a silent no-op.
+ * mutate do. For a CNode the word always sets the guard (0: no guard), as in seL4; for
+ * other types 0 changes nothing. A capability that already carries a badge keeps it:
+ * asking for a different one is an error, not a silent no-op.
  */
 static enum cairn_error apply_data(struct cap *cap, uint64_t data, unsigned argument,
                                    struct syscall_error *e)
 {
-    if (data == 0) {
+    if (data == 0 && cap->type != CAP_CNODE) {
         return CAIRN_OK;
     }
     if (has_badge(cap->type)) {

@@ -75,7 +75,7 @@ struct cap untyped_make_object(unsigned type, unsigned size_bits, uint64_t objec
     case CAIRN_OBJECT_FRAME_2M:
         c.type = CAP_FRAME;
         c.size_bits = (uint8_t)bits;
-        c.rights = CAIRN_VM_READ | CAIRN_VM_WRITE | CAIRN_VM_EXECUTE;
+        c.rights = CAIRN_RIGHT_READ | CAIRN_RIGHT_WRITE | CAIRN_RIGHT_EXECUTE;
         return c;
     default:
         c.type = CAP_PAGE_TABLE;

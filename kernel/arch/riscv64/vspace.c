@@ -121,8 +121,11 @@ void vspace_activate(uint64_t root)
     if (root == 0) {
         root = virt_to_phys(kernel_root_table);
     }
-    csr_write(satp, SATP_MODE_SV39 | root >> CAIRN_PAGE_BITS);
-    sfence_vma_all();
+    uint64_t satp = SATP_MODE_SV39 | root >> CAIRN_PAGE_BITS;
+    if (csr_read(satp) != satp) {
+        csr_write(satp, satp);
+        sfence_vma_all();
+    }
 }
 
 static uint64_t asid_roots[VSPACE_ASID_COUNT];   /* ASID 0 is never given out */
@@ -150,6 +153,17 @@ void vspace_unmap_frame(const struct cap *frame)
         *entry = 0;
         sfence_vma_all();
     }
+}
+
+bool vspace_is_root(const struct cap *table)
+{
+    uint64_t paddr = virt_to_phys((void *)(uintptr_t)table->object);
+    for (unsigned asid = 1; asid < VSPACE_ASID_COUNT; asid++) {
+        if (asid_roots[asid] == paddr) {
+            return true;
+        }
+    }
+    return false;
 }
 
 void vspace_forget_root(const struct cap *table)

@@ -56,6 +56,9 @@ struct cap;
 /* Removes the mapping a frame capability records (cap.data = vaddr + 1, cap.aux = ASID). */
 void vspace_unmap_frame(const struct cap *frame);
 
+/* True when the page table a capability names is a VSpace root (it has an ASID). */
+bool vspace_is_root(const struct cap *table);
+
 /* A page-table object is going away: if it is a VSpace root, its ASID is freed. */
 void vspace_forget_root(const struct cap *table);
 

@@ -32,6 +32,9 @@ enum cairn_error cairn_debug_put_char(int c);
 /* Writes length bytes at s to the kernel console (at most CAIRN_DEBUG_STRING_MAX). */
 enum cairn_error cairn_debug_put_string(const char *s, size_t length);
 
+/* Gives the rest of this thread's timeslice to the next thread of its priority. */
+void cairn_yield(void);
+
 /* Stops the machine with status 0..255 (debug builds); returns only on failure. */
 enum cairn_error cairn_debug_halt(unsigned status);
 
@@ -83,6 +86,26 @@ enum cairn_error cairn_cnode_rotate(cairn_cptr_t root, uint64_t dest, unsigned d
                                     cairn_cptr_t src_root, uint64_t src, unsigned src_depth);
 enum cairn_error cairn_cnode_delete(cairn_cptr_t root, uint64_t index, unsigned depth);
 enum cairn_error cairn_cnode_revoke(cairn_cptr_t root, uint64_t index, unsigned depth);
+
+enum cairn_error cairn_tcb_configure(cairn_cptr_t tcb, cairn_cptr_t fault_endpoint,
+                                     cairn_cptr_t cspace, uint64_t guard_data,
+                                     cairn_cptr_t vspace, uint64_t buffer, cairn_cptr_t frame);
+enum cairn_error cairn_tcb_set_space(cairn_cptr_t tcb, cairn_cptr_t fault_endpoint,
+                                     cairn_cptr_t cspace, uint64_t guard_data,
+                                     cairn_cptr_t vspace);
+enum cairn_error cairn_tcb_set_ipc_buffer(cairn_cptr_t tcb, uint64_t buffer, cairn_cptr_t frame);
+enum cairn_error cairn_tcb_set_priority(cairn_cptr_t tcb, cairn_cptr_t authority,
+                                        unsigned priority);
+enum cairn_error cairn_tcb_set_mc_priority(cairn_cptr_t tcb, cairn_cptr_t authority,
+                                           unsigned max_priority);
+/* Register i: 0 = pc, 1..31 = x1..x31. count <= 32 (more than 4 need the IPC buffer). */
+enum cairn_error cairn_tcb_read_registers(cairn_cptr_t tcb, bool suspend, unsigned count,
+                                          uint64_t *registers);
+enum cairn_error cairn_tcb_write_registers(cairn_cptr_t tcb, bool resume, unsigned count,
+                                           const uint64_t *registers);
+enum cairn_error cairn_tcb_suspend(cairn_cptr_t tcb);
+enum cairn_error cairn_tcb_resume(cairn_cptr_t tcb);
+enum cairn_error cairn_tcb_set_name(cairn_cptr_t tcb, const char *name);
 
 /* CNode guard data for mint/mutate: `guard` in the top `guard_bits` bits of what is left. */
 static inline uint64_t cairn_cnode_guard(uint64_t guard, unsigned guard_bits)

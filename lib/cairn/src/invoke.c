@@ -115,3 +115,81 @@ enum cairn_error cairn_cnode_revoke(cairn_cptr_t root, uint64_t index, unsigned 
     uint64_t w[] = {index, depth};
     return cairn_invoke(root, CAIRN_CNODE_REVOKE, w, 2, 0, 0);
 }
+
+enum cairn_error cairn_tcb_configure(cairn_cptr_t tcb, cairn_cptr_t fault_endpoint,
+                                     cairn_cptr_t cspace, uint64_t guard_data,
+                                     cairn_cptr_t vspace, uint64_t buffer, cairn_cptr_t frame)
+{
+    uint64_t w[] = {fault_endpoint, guard_data, buffer};
+    cairn_cptr_t caps[] = {cspace, vspace, frame};
+    return cairn_invoke(tcb, CAIRN_TCB_CONFIGURE, w, 3, caps, frame != 0 ? 3 : 2);
+}
+
+enum cairn_error cairn_tcb_set_space(cairn_cptr_t tcb, cairn_cptr_t fault_endpoint,
+                                     cairn_cptr_t cspace, uint64_t guard_data,
+                                     cairn_cptr_t vspace)
+{
+    uint64_t w[] = {fault_endpoint, guard_data};
+    cairn_cptr_t caps[] = {cspace, vspace};
+    return cairn_invoke(tcb, CAIRN_TCB_SET_SPACE, w, 2, caps, 2);
+}
+
+enum cairn_error cairn_tcb_set_ipc_buffer(cairn_cptr_t tcb, uint64_t buffer, cairn_cptr_t frame)
+{
+    uint64_t w[] = {buffer};
+    return cairn_invoke(tcb, CAIRN_TCB_SET_IPC_BUFFER, w, 1, &frame, frame != 0 ? 1 : 0);
+}
+
+enum cairn_error cairn_tcb_set_priority(cairn_cptr_t tcb, cairn_cptr_t authority,
+                                        unsigned priority)
+{
+    uint64_t w[] = {priority};
+    return cairn_invoke(tcb, CAIRN_TCB_SET_PRIORITY, w, 1, &authority, 1);
+}
+
+enum cairn_error cairn_tcb_set_mc_priority(cairn_cptr_t tcb, cairn_cptr_t authority,
+                                           unsigned max_priority)
+{
+    uint64_t w[] = {max_priority};
+    return cairn_invoke(tcb, CAIRN_TCB_SET_MC_PRIORITY, w, 1, &authority, 1);
+}
+
+enum cairn_error cairn_tcb_read_registers(cairn_cptr_t tcb, bool suspend, unsigned count,
+                                          uint64_t *registers)
+{
+    uint64_t w[] = {suspend, count};
+    enum cairn_error err = cairn_invoke(tcb, CAIRN_TCB_READ_REGISTERS, w, 2, 0, 0);
+    for (unsigned i = 0; err == CAIRN_OK && i < count; i++) {
+        registers[i] = i < CAIRN_MSG_REGISTERS ? cairn_reply[i] : cairn_ipc_buffer->msg[i];
+    }
+    return err;
+}
+
+enum cairn_error cairn_tcb_write_registers(cairn_cptr_t tcb, bool resume, unsigned count,
+                                           const uint64_t *registers)
+{
+    uint64_t w[2 + 32] = {resume, count};
+    for (unsigned i = 0; i < count && i < 32; i++) {
+        w[2 + i] = registers[i];
+    }
+    return cairn_invoke(tcb, CAIRN_TCB_WRITE_REGISTERS, w, 2 + (count < 32 ? count : 32), 0, 0);
+}
+
+enum cairn_error cairn_tcb_suspend(cairn_cptr_t tcb)
+{
+    return cairn_invoke(tcb, CAIRN_TCB_SUSPEND, 0, 0, 0, 0);
+}
+
+enum cairn_error cairn_tcb_resume(cairn_cptr_t tcb)
+{
+    return cairn_invoke(tcb, CAIRN_TCB_RESUME, 0, 0, 0, 0);
+}
+
+enum cairn_error cairn_tcb_set_name(cairn_cptr_t tcb, const char *name)
+{
+    uint64_t w[3] = {0, 0, 0};
+    for (unsigned i = 0; i < 23 && name[i] != '\0'; i++) {
+        w[i / 8] |= (uint64_t)(unsigned char)name[i] << (8 * (i % 8));
+    }
+    return cairn_invoke(tcb, CAIRN_TCB_SET_NAME, w, 3, 0, 0);
+}

@@ -44,3 +44,8 @@ unsigned long cairn_debug_self_check(void)
     __asm__ volatile("ecall" : "+r"(a0), "+r"(a1) : "r"(a7) : "memory");
     return (unsigned long)a1;
 }
+
+void cairn_yield(void)
+{
+    cairn_syscall2(CAIRN_SYS_YIELD, 0, 0);
+}

@@ -59,5 +59,7 @@ static inline cairn_cptr_t slot_of(const struct env *env, unsigned i)
 CASE_LIST(untyped_cases);
 CASE_LIST(cnode_cases);
 CASE_LIST(cspace_cases);
+CASE_LIST(tcb_cases);
+CASE_LIST(regression_cases);
 
 #endif

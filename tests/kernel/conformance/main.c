@@ -15,6 +15,8 @@ static const struct suite suites[] = {
     {untyped_cases, &untyped_cases_count},
     {cnode_cases, &cnode_cases_count},
     {cspace_cases, &cspace_cases_count},
+    {tcb_cases, &tcb_cases_count},
+    {regression_cases, &regression_cases_count},
 };
 
 static bool case_failed;
@@ -49,6 +51,8 @@ static cairn_cptr_t largest_untyped(const struct cairn_bootinfo *info)
 
 static void clean_up(const struct env *env)
 {
+    /* First take the CPU back: a case may have lowered us below its workers. */
+    cairn_tcb_set_priority(CAIRN_CAP_INIT_TCB, CAIRN_CAP_INIT_TCB, 255);
     for (unsigned i = 0; i < env->free_count + 1; i++) {
         cairn_cnode_delete(ROOT, env->free_first - 1 + i, WORD);
     }
