@@ -39,6 +39,8 @@ $(eval $(call host_test,fmt,lib/fmt/src/fmt.c))
 $(eval $(call host_test,elf,lib/elf/src/elf.c))
 $(eval $(call host_test,fdt,kernel/core/fdt.c))
 $(eval $(call host_test,region,kernel/core/region.c))
+$(eval $(call host_test,cdt,kernel/core/cdt.c kernel/object/cap.c))
+$(eval $(call host_test,cspace,kernel/core/cspace.c kernel/core/cdt.c kernel/object/cap.c))
 
 # Real device trees from this QEMU, as test input for the FDT parser.
 $(BUILD)/host/virt-%.dtb:

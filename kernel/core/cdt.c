@@ -131,45 +131,45 @@ bool cdt_is_final(const struct cte *slot)
     return slot->first_child == 0 || !cap_same_object(&slot->first_child->cap, c);
 }
 
+/* Checks one child list; stops at the first problem (a broken list may even loop). */
 static unsigned check_children(const struct cte *parent,
                                void (*report)(const struct cte *, const char *))
 {
-    unsigned problems = 0;
     const struct cte *prev = 0;
     for (const struct cte *c = parent->first_child; c != 0; c = c->next) {
-        if (c->parent != parent) {
-            report(c, "parent link disagrees with the parent's child list");
-            problems++;
-        }
-        if (c->prev != prev) {
-            report(c, "previous-sibling link broken");
-            problems++;
-        }
-        if (cap_is_null(&c->cap)) {
-            report(c, "empty slot in the derivation tree");
-            problems++;
+        const char *problem = c->parent != parent ? "parent link disagrees with the parent's list"
+                              : c->prev != prev   ? "previous-sibling link broken"
+                              : cap_is_null(&c->cap) ? "empty slot in the derivation tree"
+                                                     : 0;
+        if (problem != 0) {
+            report(c, problem);
+            return 1;
         }
         prev = c;
     }
-    return problems;
+    return 0;
 }
 
 unsigned cdt_check(void (*report)(const struct cte *slot, const char *problem))
 {
-    /* Depth-first walk without recursion: down to the first child, else to the next
-     * sibling, else up until an ancestor has a next sibling. */
-    unsigned problems = check_children(&cdt_root, report);
+    /* Depth first without recursion: down into a child list only once that list checked
+     * clean, so every parent link followed back up has been verified. */
+    if (check_children(&cdt_root, report) != 0) {
+        return 1;
+    }
+    unsigned problems = 0;
     const struct cte *c = cdt_root.first_child;
     while (c != 0) {
-        problems += check_children(c, report);
-        if (c->first_child != 0) {
+        unsigned found = check_children(c, report);
+        problems += found;
+        if (found == 0 && c->first_child != 0) {
             c = c->first_child;
             continue;
         }
-        while (c != 0 && c != &cdt_root && c->next == 0) {
+        while (c != &cdt_root && c->next == 0) {
             c = c->parent;
         }
-        c = (c == 0 || c == &cdt_root) ? 0 : c->next;
+        c = c == &cdt_root ? 0 : c->next;
     }
     return problems;
 }

@@ -13,6 +13,7 @@
  */
 #include "delete.h"
 
+#include "endpoint.h"
 #include "sched.h"
 #include "thread.h"
 #include "vspace.h"
@@ -41,7 +42,9 @@ static void make_zombie(struct cte *slot, struct cte *above)
     if (slot->cap.type == CAP_TCB) {
         struct tcb *t = (struct tcb *)(uintptr_t)slot->cap.object;
         thread_suspend(t);
+        notification_unbind(t);
         t->ipc_buffer = 0;
+        cap_revoke(&t->reply_master);   /* reply capabilities to it go first (no contents) */
     }
     slot->cap.rights = slot->cap.type;   /* what kind of object the zombie is emptying */
     slot->cap.type = CAP_ZOMBIE;
@@ -57,6 +60,10 @@ static void finalise_simple(struct cte *slot)
         vspace_unmap_frame(c);
     } else if (c->type == CAP_PAGE_TABLE) {
         vspace_forget_root(c);
+    } else if (c->type == CAP_ENDPOINT) {
+        endpoint_destroy((struct endpoint *)(uintptr_t)c->object);
+    } else if (c->type == CAP_NOTIFICATION) {
+        notification_destroy((struct notification *)(uintptr_t)c->object);
     }
 }
 

@@ -11,7 +11,10 @@
 
 void fault_describe(const struct thread_stop *stop)
 {
-    if (stop->scause == CAUSE_USER_ECALL) {
+    if (stop->capability) {
+        kprintf("capability fault on cptr 0x%lx in syscall %lu at pc 0x%lx", stop->stval,
+                stop->syscall, stop->pc);
+    } else if (stop->scause == CAUSE_USER_ECALL) {
         kprintf("unknown syscall %lu at pc 0x%lx", stop->syscall, stop->pc);
     } else if (stop->scause == CAUSE_ILLEGAL_INSTRUCTION) {
         kprintf("illegal instruction 0x%lx at pc 0x%lx", stop->stval, stop->pc);
@@ -35,6 +38,16 @@ static void report_and_stop(struct tcb *t, const struct thread_stop *stop)
 void fault_user_exception(struct tcb *t, uint64_t scause, uint64_t stval)
 {
     struct thread_stop stop = {.scause = scause, .stval = stval, .pc = t->context.pc};
+    report_and_stop(t, &stop);
+}
+
+void fault_capability(struct tcb *t, uint64_t cptr, const char *why)
+{
+    struct thread_stop stop = {
+        .scause = CAUSE_USER_ECALL, .stval = cptr, .pc = t->context.pc,
+        .syscall = t->context.regs[REG_A7], .capability = true,
+    };
+    kprintf("fault: thread '%s' #%u: %s\n", t->name, t->id, why);
     report_and_stop(t, &stop);
 }
 

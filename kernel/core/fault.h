@@ -18,6 +18,9 @@ void fault_user_exception(struct tcb *t, uint64_t scause, uint64_t stval);
 /* Reports and stops t, which made a system call the kernel does not know. */
 void fault_unknown_syscall(struct tcb *t, uint64_t number);
 
+/* Reports and stops t, whose system call named a capability it cannot use so. */
+void fault_capability(struct tcb *t, uint64_t cptr, const char *why);
+
 /* Prints why a stopped thread stopped, without a newline. */
 void fault_describe(const struct thread_stop *stop);
 

@@ -17,6 +17,7 @@
 #include "fault.h"
 #include "cspace.h"
 #include "invocation.h"
+#include "ipc_syscall.h"
 #include "machine.h"
 #include "memory.h"
 #include "sched.h"
@@ -135,9 +136,27 @@ void syscall_handle(struct tcb *t)
         sched_yield();
         return;
     case CAIRN_SYS_CALL:
+        ipc_syscall_send(t, true, true);
+        return;
     case CAIRN_SYS_SEND:
-        t->context.pc += 4;
-        invocation_handle(t, t->context.regs[REG_A7] == CAIRN_SYS_CALL);
+        ipc_syscall_send(t, true, false);
+        return;
+    case CAIRN_SYS_NB_SEND:
+        ipc_syscall_send(t, false, false);
+        return;
+    case CAIRN_SYS_RECV:
+        ipc_syscall_receive(t, true);
+        return;
+    case CAIRN_SYS_NB_RECV:
+        ipc_syscall_receive(t, false);
+        return;
+    case CAIRN_SYS_REPLY:
+        ipc_syscall_reply(t);
+        return;
+    case CAIRN_SYS_REPLY_RECV:
+        ipc_syscall_reply(t);
+        t->context.pc -= 4;   /* one ecall, two steps: receive advances it again */
+        ipc_syscall_receive(t, true);
         return;
     default:
         fault_unknown_syscall(t, t->context.regs[REG_A7]);

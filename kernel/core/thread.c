@@ -4,6 +4,7 @@
 #include "thread.h"
 
 #include "csr.h"
+#include "endpoint.h"
 #include "sched.h"
 
 static struct tcb *all_threads;
@@ -11,6 +12,8 @@ static unsigned next_id = 1;
 
 void thread_create(struct tcb *t)
 {
+    struct cap master = {.type = CAP_REPLY, .object = (uint64_t)(uintptr_t)t, .data = 1};
+    cdt_insert(&cdt_root, &t->reply_master, master);
     t->id = next_id++;
     t->state = THREAD_INACTIVE;
     t->alive = true;
@@ -49,6 +52,7 @@ void thread_resume(struct tcb *t)
 
 void thread_suspend(struct tcb *t)
 {
+    ipc_cancel(t);
     sched_remove(t);
     t->state = THREAD_INACTIVE;
 }
@@ -62,6 +66,8 @@ void thread_stop(struct tcb *t, const struct thread_stop *why)
 
 void thread_destroy(struct tcb *t)
 {
+    ipc_cancel(t);
+    notification_unbind(t);
     sched_remove(t);
     t->state = THREAD_INACTIVE;
     t->alive = false;

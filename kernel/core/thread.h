@@ -18,9 +18,13 @@
 #define THREAD_NAME_LEN 24
 
 enum thread_state {
-    THREAD_INACTIVE,  /* made by retype, or suspended: not scheduled */
-    THREAD_RUNNABLE,  /* in the run queue or running */
-    THREAD_STOPPED,   /* stopped by a fault */
+    THREAD_INACTIVE,              /* made by retype, or suspended: not scheduled */
+    THREAD_RUNNABLE,              /* in the run queue or running */
+    THREAD_STOPPED,               /* stopped by a fault */
+    THREAD_BLOCKED_SEND,          /* queued on an endpoint with a message */
+    THREAD_BLOCKED_RECEIVE,       /* queued on an endpoint for a message */
+    THREAD_BLOCKED_REPLY,         /* called; waits for the reply */
+    THREAD_BLOCKED_NOTIFICATION,  /* waits on a notification */
 };
 
 /* Why a thread stopped: the trap cause and what the hardware reported with it. */
@@ -28,7 +32,8 @@ struct thread_stop {
     uint64_t scause;
     uint64_t stval;
     uint64_t pc;
-    uint64_t syscall;  /* the number, when the cause was an unknown syscall */
+    uint64_t syscall;  /* the number, for unknown syscalls and capability faults */
+    bool capability;   /* a capability fault: stval holds the cptr */
 };
 
 /*
@@ -36,11 +41,23 @@ struct thread_stop {
  * the thread's CSpace root, VSpace root and IPC buffer frame, so those objects live at
  * least as long as the thread uses them.
  */
+struct notification;
+
 struct tcb {
     struct user_context context;   /* must stay first: trap.S writes it via sscratch */
     struct cte ctable;             /* the CSpace root (a CNode capability) */
     struct cte vtable;             /* the VSpace root (a page-table capability) */
     struct cte ipc_buffer_frame;   /* the frame holding the IPC buffer */
+    struct cte reply_master;       /* parent of every reply capability to this thread */
+    struct cte caller;             /* the reply capability this thread must answer */
+    void *blocked_on;              /* the endpoint or notification it waits on */
+    struct tcb *ipc_next;          /* that object's queue */
+    struct tcb *ipc_prev;
+    uint64_t ipc_badge;            /* blocked sender: the badge of its capability */
+    bool ipc_call;                 /* blocked sender: it called (wants a reply) */
+    bool ipc_grant;                /* blocked sender: its capability may grant */
+    bool ipc_grant_reply;          /* blocked sender: it may be given a reply capability */
+    struct notification *bound;    /* the notification bound to this thread, or 0 */
     struct cairn_ipc_buffer *ipc_buffer; /* kernel address of the buffer, or 0 */
     enum thread_state state;
     bool alive;                    /* false once the TCB object is destroyed */
@@ -60,11 +77,15 @@ struct tcb {
 };
 
 /* The TCB's own slots, which a delete empties as an array. */
-#define TCB_CTE_COUNT 3
+#define TCB_CTE_COUNT 5
 _Static_assert(__builtin_offsetof(struct tcb, vtable) ==
                __builtin_offsetof(struct tcb, ctable) + sizeof(struct cte), "slots adjacent");
 _Static_assert(__builtin_offsetof(struct tcb, ipc_buffer_frame) ==
                __builtin_offsetof(struct tcb, ctable) + 2 * sizeof(struct cte), "slots adjacent");
+_Static_assert(__builtin_offsetof(struct tcb, reply_master) ==
+               __builtin_offsetof(struct tcb, ctable) + 3 * sizeof(struct cte), "slots adjacent");
+_Static_assert(__builtin_offsetof(struct tcb, caller) ==
+               __builtin_offsetof(struct tcb, ctable) + 4 * sizeof(struct cte), "slots adjacent");
 _Static_assert(__builtin_offsetof(struct tcb, context) == 0, "context first");
 _Static_assert(sizeof(struct tcb) <= (1u << CAIRN_TCB_BITS), "a TCB fits its object size");
 

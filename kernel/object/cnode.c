@@ -11,6 +11,7 @@
 
 #include "abi/invocation.h"
 #include "delete.h"
+#include "endpoint.h"
 
 /* CNode guard data (MR "badge" of a CNode): bits 5..0 guard size, the rest the guard. */
 #define GUARD_SIZE_BITS 6
@@ -229,6 +230,48 @@ static enum cairn_error decode_delete(struct cte *cnode, struct message *m, bool
     return CAIRN_OK;
 }
 
+/* SAVE_CALLER: MR0 index, MR1 depth: the caller's reply capability moves there. */
+static enum cairn_error decode_save_caller(struct cte *cnode, struct message *m,
+                                           struct syscall_error *e)
+{
+    if (m->length < 2) {
+        return error_plain(e, CAIRN_E_TRUNCATED_MESSAGE, "save caller: needs index and depth");
+    }
+    struct cte *slot;
+    enum cairn_error err = lookup_slot_for_op(e, &cnode->cap, message_word(m, 0),
+                                              message_word(m, 1), false, &slot);
+    if (err != CAIRN_OK) {
+        return err;
+    }
+    if (!cap_is_null(&slot->cap)) {
+        return error_plain(e, CAIRN_E_DELETE_FIRST, "save caller: slot is full");
+    }
+    if (!cap_is_null(&m->sender->caller.cap)) {
+        cdt_move(&m->sender->caller, slot);
+    }
+    return CAIRN_OK;
+}
+
+/* CANCEL_BADGED_SENDS: MR0 index, MR1 depth of a badged endpoint capability. */
+static enum cairn_error decode_cancel_badged(struct cte *cnode, struct message *m,
+                                             struct syscall_error *e)
+{
+    if (m->length < 2) {
+        return error_plain(e, CAIRN_E_TRUNCATED_MESSAGE, "cancel badged: needs index and depth");
+    }
+    struct cte *slot;
+    enum cairn_error err = lookup_slot_for_op(e, &cnode->cap, message_word(m, 0),
+                                              message_word(m, 1), false, &slot);
+    if (err != CAIRN_OK) {
+        return err;
+    }
+    if (slot->cap.type != CAP_ENDPOINT || slot->cap.data == 0) {
+        return error_plain(e, CAIRN_E_ILLEGAL_OPERATION, "cancel badged: not a badged endpoint");
+    }
+    endpoint_cancel_badged((struct endpoint *)(uintptr_t)slot->cap.object, slot->cap.data);
+    return CAIRN_OK;
+}
+
 enum cairn_error decode_cnode(struct cte *slot, struct message *m, struct syscall_error *e)
 {
     switch (m->label) {
@@ -246,6 +289,10 @@ enum cairn_error decode_cnode(struct cte *slot, struct message *m, struct syscal
         return decode_delete(slot, m, false, e);
     case CAIRN_CNODE_REVOKE:
         return decode_delete(slot, m, true, e);
+    case CAIRN_CNODE_SAVE_CALLER:
+        return decode_save_caller(slot, m, e);
+    case CAIRN_CNODE_CANCEL_BADGED_SENDS:
+        return decode_cancel_badged(slot, m, e);
     default:
         return error_plain(e, CAIRN_E_ILLEGAL_OPERATION, "cnode: unknown invocation label");
     }

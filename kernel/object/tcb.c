@@ -12,6 +12,7 @@
 
 #include "abi/invocation.h"
 #include "delete.h"
+#include "endpoint.h"
 #include "memory.h"
 #include "sched.h"
 #include "vspace.h"
@@ -266,6 +267,34 @@ static enum cairn_error decode_set_name(struct cte *slot, struct message *m)
     return CAIRN_OK;
 }
 
+/* BIND_NOTIFICATION: CAP0 a notification that no thread is bound to yet. */
+static enum cairn_error decode_bind(struct cte *slot, struct message *m, struct syscall_error *e)
+{
+    if (m->extra_count < 1) {
+        return error_plain(e, CAIRN_E_TRUNCATED_MESSAGE, "tcb bind: needs a notification");
+    }
+    if (m->extra[0]->cap.type != CAP_NOTIFICATION) {
+        return error_invalid_argument(e, 0, "tcb bind: not a notification");
+    }
+    struct notification *n = (struct notification *)(uintptr_t)m->extra[0]->cap.object;
+    struct tcb *t = tcb_of(slot);
+    if (t->bound != 0 || n->bound != 0) {
+        return error_plain(e, CAIRN_E_ILLEGAL_OPERATION, "tcb bind: already bound");
+    }
+    notification_bind(n, t);
+    return CAIRN_OK;
+}
+
+static enum cairn_error decode_unbind(struct cte *slot, struct syscall_error *e)
+{
+    struct tcb *t = tcb_of(slot);
+    if (t->bound == 0) {
+        return error_plain(e, CAIRN_E_ILLEGAL_OPERATION, "tcb unbind: nothing bound");
+    }
+    notification_unbind(t);
+    return CAIRN_OK;
+}
+
 enum cairn_error decode_tcb(struct cte *slot, struct message *m, struct syscall_error *e)
 {
     switch (m->label) {
@@ -291,6 +320,10 @@ enum cairn_error decode_tcb(struct cte *slot, struct message *m, struct syscall_
         return CAIRN_OK;
     case CAIRN_TCB_SET_NAME:
         return decode_set_name(slot, m);
+    case CAIRN_TCB_BIND_NOTIFICATION:
+        return decode_bind(slot, m, e);
+    case CAIRN_TCB_UNBIND_NOTIFICATION:
+        return decode_unbind(slot, e);
     default:
         return error_plain(e, CAIRN_E_ILLEGAL_OPERATION, "tcb: unknown invocation label");
     }

@@ -258,8 +258,11 @@ static void unknown_label(struct env *env)
 static void non_cnode_invoked_as_cnode(struct env *env)
 {
     uint64_t w[] = {0, WORD};
-    CHECK_EQ(make_object(env, CAIRN_OBJECT_ENDPOINT, 0, slot_of(env, 0)), CAIRN_OK);
+    CHECK_EQ(make_object(env, CAIRN_OBJECT_TCB, 0, slot_of(env, 0)), CAIRN_OK);
     CHECK_EQ(cairn_invoke(slot_of(env, 0), CAIRN_CNODE_DELETE, w, 2, 0, 0),
+             CAIRN_E_ILLEGAL_OPERATION);
+    /* Objects with no invocations at all say so. */
+    CHECK_EQ(cairn_invoke(CAIRN_CAP_ASID_CONTROL, CAIRN_CNODE_DELETE, w, 2, 0, 0),
              CAIRN_E_INVALID_CAPABILITY);
 }
 
@@ -285,6 +288,6 @@ const struct test_case cnode_cases[] = {
     {"CNODE0019", "a CNode holding its own last capability is destroyed cleanly", cnode_holding_itself},
     {"CNODE0020", "two CNodes holding each other are destroyed without a loop", cnodes_holding_each_other},
     {"CNODE0021", "an unknown label on a CNode is ILLEGAL_OPERATION", unknown_label},
-    {"CNODE0022", "CNode labels on an endpoint are INVALID_CAPABILITY", non_cnode_invoked_as_cnode},
+    {"CNODE0022", "CNode labels on other objects are refused", non_cnode_invoked_as_cnode},
 };
 const unsigned cnode_cases_count = sizeof(cnode_cases) / sizeof(cnode_cases[0]);

@@ -1,0 +1,69 @@
+/*
+ * endpoint.h: endpoints (synchronous message passing) and notifications (signals).
+ *
+ * An endpoint holds one queue of threads: all senders or all receivers, ordered by
+ * priority (highest first; first come first served within a priority). A notification
+ * holds a word of pending signal bits, a queue of waiters, and optionally the thread
+ * it is bound to, whose receive on any endpoint a signal also ends.
+ */
+#ifndef CAIRN_KERNEL_ENDPOINT_H
+#define CAIRN_KERNEL_ENDPOINT_H
+
+#include <stdbool.h>
+
+#include "abi/object.h"
+#include "thread.h"
+
+struct endpoint {
+    struct tcb *head;
+    struct tcb *tail;
+};
+
+struct notification {
+    uint64_t word;
+    struct tcb *head;
+    struct tcb *tail;
+    struct tcb *bound;
+};
+
+_Static_assert(sizeof(struct endpoint) <= (1u << CAIRN_ENDPOINT_BITS), "endpoint size");
+_Static_assert(sizeof(struct notification) <= (1u << CAIRN_NOTIFICATION_BITS), "notification size");
+
+/* How a sender's capability lets it send. */
+struct send_rights {
+    uint64_t badge;
+    bool grant;         /* may pass capabilities */
+    bool grant_reply;   /* may be given a reply capability */
+};
+
+/* Sends sender's message (its a1..a5 and IPC buffer) to ep; see the file comment. */
+void endpoint_send(struct endpoint *ep, struct tcb *sender, struct send_rights rights,
+                   bool blocking, bool call);
+
+/* Receives on ep (or from the receiver's bound notification); blocking or polling. */
+void endpoint_receive(struct endpoint *ep, struct tcb *receiver, bool blocking);
+
+/* Answers the thread whose reply capability is in slot, which is then emptied. */
+void endpoint_reply(struct tcb *replier, struct cte *slot);
+
+/* Adds badge to the notification: wakes a waiter or the bound thread, or records it. */
+void notification_signal(struct notification *n, uint64_t badge);
+
+/* Waits for (or, not blocking, polls) the notification's word. */
+void notification_wait(struct notification *n, struct tcb *t, bool blocking);
+
+/* Takes a blocked thread out of whatever it waits on (before suspend or destroy). */
+void ipc_cancel(struct tcb *t);
+
+/* Every sender blocked on ep with this badge restarts its call (CNode CancelBadgedSends). */
+void endpoint_cancel_badged(struct endpoint *ep, uint64_t badge);
+
+/* An endpoint or notification is being destroyed: every waiter restarts its call. */
+void endpoint_destroy(struct endpoint *ep);
+void notification_destroy(struct notification *n);
+
+/* Binds n to t (both unbound), or undoes it. */
+void notification_bind(struct notification *n, struct tcb *t);
+void notification_unbind(struct tcb *t);
+
+#endif
