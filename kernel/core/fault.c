@@ -47,8 +47,10 @@ void fault_capability(struct tcb *t, uint64_t cptr, const char *why)
         .scause = CAUSE_USER_ECALL, .stval = cptr, .pc = t->context.pc,
         .syscall = t->context.regs[REG_A7], .capability = true,
     };
-    kprintf("fault: thread '%s' #%u: %s\n", t->name, t->id, why);
-    report_and_stop(t, &stop);
+    kprintf("fault: thread '%s' #%u: ", t->name, t->id);
+    fault_describe(&stop);
+    kprintf(" (%s); thread stopped\n", why);
+    thread_stop(t, &stop);
 }
 
 void fault_unknown_syscall(struct tcb *t, uint64_t number)

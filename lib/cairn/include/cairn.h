@@ -47,11 +47,54 @@ unsigned long cairn_debug_self_check(void);
 /* ---- invocations -------------------------------------------------------------------
  * Each wrapper makes one Call and returns the reply's error code. The reply words (the
  * results, or an error's detail: see kernel/core/invocation.h) stay in cairn_reply[]
- * until the next call. Extra capability arguments travel in the IPC buffer, whose
- * address the program sets once in cairn_ipc_buffer.
+ * until the next call. Extra capability arguments travel in the IPC buffer.
  */
-extern struct cairn_ipc_buffer *cairn_ipc_buffer;
 extern uint64_t cairn_reply[CAIRN_MSG_REGISTERS];
+
+/*
+ * The calling thread's IPC buffer. Each thread keeps its address in tp, the RISC-V
+ * thread pointer, so threads sharing an address space each find their own: crt0 sets
+ * it for the root task; whoever starts a thread sets its tp (0: the thread has none).
+ */
+static inline struct cairn_ipc_buffer *cairn_ipc_buffer(void)
+{
+    struct cairn_ipc_buffer *b;
+    __asm__ volatile("mv %0, tp" : "=r"(b));
+    return b;
+}
+
+/* ---- IPC --------------------------------------------------------------------------
+ * Message words live in the IPC buffer (msg[0..3] are carried in registers by each
+ * call and copied back after it). Each call returns the message info of what arrived
+ * (cairn_msg_label/length/extra_caps/unwrapped read it); receives also give the
+ * sender's badge. Signals carry no words: the badge is the whole message.
+ */
+static inline void cairn_set_mr(unsigned i, uint64_t value)
+{
+    cairn_ipc_buffer()->msg[i] = value;
+}
+
+static inline uint64_t cairn_get_mr(unsigned i)
+{
+    return cairn_ipc_buffer()->msg[i];
+}
+
+uint64_t cairn_send(cairn_cptr_t dest, uint64_t info);
+uint64_t cairn_nb_send(cairn_cptr_t dest, uint64_t info);
+uint64_t cairn_call(cairn_cptr_t dest, uint64_t info);
+uint64_t cairn_recv(cairn_cptr_t src, uint64_t *badge);
+uint64_t cairn_nb_recv(cairn_cptr_t src, uint64_t *badge);
+void cairn_reply_to_caller(uint64_t info);
+uint64_t cairn_reply_recv(cairn_cptr_t src, uint64_t info, uint64_t *badge);
+void cairn_signal(cairn_cptr_t dest);
+uint64_t cairn_wait(cairn_cptr_t src);     /* returns the signal bits */
+uint64_t cairn_poll(cairn_cptr_t src);     /* 0 when nothing was pending */
+
+enum cairn_error cairn_tcb_bind_notification(cairn_cptr_t tcb, cairn_cptr_t notification);
+enum cairn_error cairn_tcb_unbind_notification(cairn_cptr_t tcb);
+enum cairn_error cairn_cnode_save_caller(cairn_cptr_t root, uint64_t index, unsigned depth);
+enum cairn_error cairn_cnode_cancel_badged_sends(cairn_cptr_t root, uint64_t index,
+                                                 unsigned depth);
 
 /* The general form: label, `length` words from words[], `caps` extra capabilities. */
 enum cairn_error cairn_invoke(cairn_cptr_t cap, uint64_t label, const uint64_t *words,

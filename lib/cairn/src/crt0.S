@@ -15,7 +15,7 @@ _start:
     .option pop
     lla t1, cairn_start_instret
     sd t0, 0(t1)
-    call main
+    call cairn_root_start                 /* main(bootinfo), with tp set up */
     call cairn_debug_halt
 1:  j 1b                            /* halt refused (release build): nothing left to do */
 

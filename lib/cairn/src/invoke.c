@@ -7,7 +7,6 @@
  */
 #include "cairn.h"
 
-struct cairn_ipc_buffer *cairn_ipc_buffer;
 uint64_t cairn_reply[CAIRN_MSG_REGISTERS];
 
 static uint64_t word_or_zero(const uint64_t *words, unsigned length, unsigned i)
@@ -18,11 +17,12 @@ static uint64_t word_or_zero(const uint64_t *words, unsigned length, unsigned i)
 enum cairn_error cairn_invoke(cairn_cptr_t cap, uint64_t label, const uint64_t *words,
                               unsigned length, const cairn_cptr_t *caps, unsigned extra_caps)
 {
-    for (unsigned i = CAIRN_MSG_REGISTERS; i < length && cairn_ipc_buffer != 0; i++) {
-        cairn_ipc_buffer->msg[i] = words[i];
+    struct cairn_ipc_buffer *buffer = cairn_ipc_buffer();
+    for (unsigned i = CAIRN_MSG_REGISTERS; i < length && buffer != 0; i++) {
+        buffer->msg[i] = words[i];
     }
-    for (unsigned i = 0; i < extra_caps && cairn_ipc_buffer != 0; i++) {
-        cairn_ipc_buffer->caps_or_badges[i] = caps[i];
+    for (unsigned i = 0; i < extra_caps && buffer != 0; i++) {
+        buffer->caps_or_badges[i] = caps[i];
     }
     register uint64_t a0 __asm__("a0") = cap;
     register uint64_t a1 __asm__("a1") = cairn_msg_info(label, 0, extra_caps, length);
@@ -160,7 +160,7 @@ enum cairn_error cairn_tcb_read_registers(cairn_cptr_t tcb, bool suspend, unsign
     uint64_t w[] = {suspend, count};
     enum cairn_error err = cairn_invoke(tcb, CAIRN_TCB_READ_REGISTERS, w, 2, 0, 0);
     for (unsigned i = 0; err == CAIRN_OK && i < count; i++) {
-        registers[i] = i < CAIRN_MSG_REGISTERS ? cairn_reply[i] : cairn_ipc_buffer->msg[i];
+        registers[i] = i < CAIRN_MSG_REGISTERS ? cairn_reply[i] : cairn_ipc_buffer()->msg[i];
     }
     return err;
 }
@@ -192,4 +192,27 @@ enum cairn_error cairn_tcb_set_name(cairn_cptr_t tcb, const char *name)
         w[i / 8] |= (uint64_t)(unsigned char)name[i] << (8 * (i % 8));
     }
     return cairn_invoke(tcb, CAIRN_TCB_SET_NAME, w, 3, 0, 0);
+}
+
+enum cairn_error cairn_tcb_bind_notification(cairn_cptr_t tcb, cairn_cptr_t notification)
+{
+    return cairn_invoke(tcb, CAIRN_TCB_BIND_NOTIFICATION, 0, 0, &notification, 1);
+}
+
+enum cairn_error cairn_tcb_unbind_notification(cairn_cptr_t tcb)
+{
+    return cairn_invoke(tcb, CAIRN_TCB_UNBIND_NOTIFICATION, 0, 0, 0, 0);
+}
+
+enum cairn_error cairn_cnode_save_caller(cairn_cptr_t root, uint64_t index, unsigned depth)
+{
+    uint64_t w[] = {index, depth};
+    return cairn_invoke(root, CAIRN_CNODE_SAVE_CALLER, w, 2, 0, 0);
+}
+
+enum cairn_error cairn_cnode_cancel_badged_sends(cairn_cptr_t root, uint64_t index,
+                                                 unsigned depth)
+{
+    uint64_t w[] = {index, depth};
+    return cairn_invoke(root, CAIRN_CNODE_CANCEL_BADGED_SENDS, w, 2, 0, 0);
 }

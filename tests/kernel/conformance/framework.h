@@ -55,11 +55,38 @@ static inline cairn_cptr_t slot_of(const struct env *env, unsigned i)
     return env->free_first + i;
 }
 
+/*
+ * Worker threads (threads.c) run in the root task's own address space and CSpace, each
+ * on its own stack (0..WORKER_STACKS-1) and, if it needs one, its own IPC buffer: the
+ * root task's buffer frame has room for four 1 KiB buffers, the root's own and three
+ * more (WORKER_BUFFER(1..3)). Cases lower the root task to LOW (the runner restores
+ * it) so workers can be put above, beside or below it.
+ */
+#define LOW 100
+#define WORKER_STACKS 4
+#define WORKER_BUFFER(i) (CAIRN_ROOT_IPC_BUFFER_VADDR + (i) * 1024ul)
+
+/* Makes a thread in slot running fn(arg) on stack n with IPC buffer at buffer (0: none). */
+enum cairn_error spawn_worker(const struct env *env, cairn_cptr_t slot, void (*fn)(uint64_t),
+                              uint64_t arg, unsigned n, unsigned priority, uint64_t buffer,
+                              bool start);
+
+static inline enum cairn_error spawn(const struct env *env, cairn_cptr_t slot,
+                                     void (*fn)(uint64_t), uint64_t arg, unsigned n,
+                                     unsigned priority, bool start)
+{
+    return spawn_worker(env, slot, fn, arg, n, priority, 0, start);
+}
+
+/* Drops the root task to priority LOW. */
+void lower_self(void);
+
 #define CASE_LIST(name) extern const struct test_case name[]; extern const unsigned name##_count
 CASE_LIST(untyped_cases);
 CASE_LIST(cnode_cases);
 CASE_LIST(cspace_cases);
 CASE_LIST(tcb_cases);
 CASE_LIST(regression_cases);
+CASE_LIST(ipc_cases);
 
 #endif

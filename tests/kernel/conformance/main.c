@@ -16,6 +16,7 @@ static const struct suite suites[] = {
     {cnode_cases, &cnode_cases_count},
     {cspace_cases, &cspace_cases_count},
     {tcb_cases, &tcb_cases_count},
+    {ipc_cases, &ipc_cases_count},
     {regression_cases, &regression_cases_count},
 };
 
@@ -84,7 +85,6 @@ static void run_case(const struct test_case *c, const struct cairn_bootinfo *inf
 
 int main(const struct cairn_bootinfo *info)
 {
-    cairn_ipc_buffer = (struct cairn_ipc_buffer *)CAIRN_ROOT_IPC_BUFFER_VADDR;
     parent_untyped = largest_untyped(info);
     unsigned passed = 0, failed = 0;
     for (unsigned s = 0; s < sizeof(suites) / sizeof(suites[0]); s++) {

@@ -3,26 +3,12 @@
  * round robin on the timer tick, priorities bounded by the maximum controlled priority,
  * registers, suspend and resume, faults of a second thread, and destruction.
  *
- * Worker threads run in the root task's own address space and CSpace, on stacks
- * from this file, and report through shared variables. The root task lowers its own
- * priority to LOW (the runner restores it after each case) so workers can be put
- * above, beside or below it.
+ * Worker threads (threads.c) report through shared variables.
  */
 #include "framework.h"
 
-#define LOW 100
-#define STACK_WORDS 512
-
-static uint64_t stacks[4][STACK_WORDS] __attribute__((aligned(16)));
 static volatile uint64_t counter[4];
 static volatile uint64_t flag;
-
-static uint64_t read_gp(void)
-{
-    uint64_t gp;
-    __asm__ volatile("mv %0, gp" : "=r"(gp));
-    return gp;
-}
 
 /* Records that it ran (arg = its own TCB slot), then suspends itself. */
 static void set_flag(uint64_t own_slot)
@@ -42,33 +28,6 @@ static void jump_to_nowhere(uint64_t unused)
 {
     (void)unused;
     ((void (*)(void))0x7ff000000ul)();
-}
-
-/* Makes a thread in slot running fn(arg) on stack n at priority, started or not. */
-static enum cairn_error spawn(struct env *env, cairn_cptr_t slot, void (*fn)(uint64_t),
-                              uint64_t arg, unsigned n, unsigned priority, bool start)
-{
-    enum cairn_error err = make_object(env, CAIRN_OBJECT_TCB, 0, slot);
-    if (err == CAIRN_OK) {
-        err = cairn_tcb_configure(slot, 0, ROOT, 0, CAIRN_CAP_INIT_VSPACE, 0, 0);
-    }
-    if (err == CAIRN_OK) {
-        err = cairn_tcb_set_priority(slot, CAIRN_CAP_INIT_TCB, priority);
-    }
-    uint64_t regs[11] = {0};
-    regs[0] = (uint64_t)fn;
-    regs[2] = (uint64_t)&stacks[n][STACK_WORDS];
-    regs[3] = read_gp();
-    regs[10] = arg;
-    if (err == CAIRN_OK) {
-        err = cairn_tcb_write_registers(slot, start, 11, regs);
-    }
-    return err;
-}
-
-static void lower_self(void)
-{
-    cairn_tcb_set_priority(CAIRN_CAP_INIT_TCB, CAIRN_CAP_INIT_TCB, LOW);
 }
 
 /* Spins until counter[i] moves (the timer must hand the CPU around); false on timeout. */
