@@ -1,9 +1,9 @@
 /*
  * fault.h: what happens when a user thread does something it must not.
  *
- * For now a faulting thread is reported on the console and stopped; the kernel and
- * every other thread carry on. (With the capability kernel, faults become messages
- * to the thread's fault endpoint.)
+ * A fault becomes a message to the thread's fault endpoint (abi/fault.h); a thread
+ * without one is reported on the console and stopped. The kernel and every other
+ * thread carry on either way.
  */
 #ifndef CAIRN_KERNEL_FAULT_H
 #define CAIRN_KERNEL_FAULT_H

@@ -17,6 +17,7 @@ void thread_create(struct tcb *t)
     t->id = next_id++;
     t->state = THREAD_INACTIVE;
     t->alive = true;
+    thread_set_name(t, "unnamed");
     /* sret enters U-mode (SPP = 0) with interrupts on (SPIE = 1); FPU off (FS = 0). */
     t->context.sstatus = SSTATUS_SPIE;
     t->next_thread = all_threads;

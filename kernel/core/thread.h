@@ -57,6 +57,8 @@ struct tcb {
     bool ipc_call;                 /* blocked sender: it called (wants a reply) */
     bool ipc_grant;                /* blocked sender: its capability may grant */
     bool ipc_grant_reply;          /* blocked sender: it may be given a reply capability */
+    unsigned fault_label;          /* a fault message (abi/fault.h) is pending, or 0 */
+    uint64_t fault_words[4];       /* its words */
     struct notification *bound;    /* the notification bound to this thread, or 0 */
     struct cairn_ipc_buffer *ipc_buffer; /* kernel address of the buffer, or 0 */
     enum thread_state state;

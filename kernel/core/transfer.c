@@ -10,6 +10,7 @@
  */
 #include "transfer.h"
 
+#include "abi/fault.h"
 #include "cspace.h"
 
 static unsigned min_unsigned(unsigned a, unsigned b)
@@ -84,9 +85,35 @@ static unsigned transfer_caps(struct tcb *sender, struct tcb *receiver, unsigned
     return i;
 }
 
+/* A fault message: the words the kernel composed, not the faulting thread's registers. */
+static void transfer_fault(struct tcb *sender, struct tcb *receiver, uint64_t badge)
+{
+    for (unsigned i = 0; i < CAIRN_FAULT_LENGTH; i++) {
+        receiver->context.regs[REG_A2 + i] = sender->fault_words[i];
+    }
+    receiver->context.regs[REG_A0] = badge;
+    receiver->context.regs[REG_A1] = cairn_msg_info(sender->fault_label, 0, 0, CAIRN_FAULT_LENGTH);
+}
+
+void transfer_fault_reply(struct tcb *replier, struct tcb *faulted)
+{
+    unsigned length = cairn_msg_length(replier->context.regs[REG_A1]);
+    if (length >= 1) {
+        faulted->context.pc = replier->context.regs[REG_A2];
+    }
+    if (length >= 2) {
+        faulted->context.regs[REG_SP] = replier->context.regs[REG_A3];
+    }
+    faulted->fault_label = 0;
+}
+
 void transfer_message(struct tcb *sender, struct tcb *receiver, uint64_t badge, bool grant,
                       const void *endpoint)
 {
+    if (sender->fault_label != 0) {
+        transfer_fault(sender, receiver, badge);
+        return;
+    }
     uint64_t info = sender->context.regs[REG_A1];
     unsigned length = min_unsigned(cairn_msg_length(info), CAIRN_MSG_MAX_LENGTH);
     bool buffers = sender->ipc_buffer != 0 && receiver->ipc_buffer != 0;

@@ -18,6 +18,9 @@
 void transfer_message(struct tcb *sender, struct tcb *receiver, uint64_t badge, bool grant,
                       const void *endpoint);
 
+/* Applies a fault handler's reply to the faulted thread (abi/fault.h: new pc, sp). */
+void transfer_fault_reply(struct tcb *replier, struct tcb *faulted);
+
 /* Delivers a signal: badge in a0, an empty message in a1. */
 void transfer_signal(struct tcb *receiver, uint64_t badge);
 

@@ -135,10 +135,15 @@ void endpoint_reply(struct tcb *replier, struct cte *slot)
     struct tcb *caller = (struct tcb *)(uintptr_t)slot->cap.object;
     bool grant = (slot->cap.rights & CAIRN_RIGHT_GRANT) != 0;
     cdt_remove(slot);
-    if (caller->state == THREAD_BLOCKED_REPLY) {
-        transfer_message(replier, caller, 0, grant, 0);
-        sched_make_runnable(caller);
+    if (caller->state != THREAD_BLOCKED_REPLY) {
+        return;
     }
+    if (caller->fault_label != 0) {
+        transfer_fault_reply(replier, caller);
+    } else {
+        transfer_message(replier, caller, 0, grant, 0);
+    }
+    sched_make_runnable(caller);
 }
 
 /* Rewinds t onto its ecall so that, runnable again, it makes the call again. */

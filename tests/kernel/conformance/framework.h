@@ -88,5 +88,6 @@ CASE_LIST(cspace_cases);
 CASE_LIST(tcb_cases);
 CASE_LIST(regression_cases);
 CASE_LIST(ipc_cases);
+CASE_LIST(fault_cases);
 
 #endif

@@ -17,6 +17,7 @@ static const struct suite suites[] = {
     {cspace_cases, &cspace_cases_count},
     {tcb_cases, &tcb_cases_count},
     {ipc_cases, &ipc_cases_count},
+    {fault_cases, &fault_cases_count},
     {regression_cases, &regression_cases_count},
 };
 
