@@ -84,6 +84,11 @@ CASES = [
     dict(name="conformance", image="test_conformance", exit=0, timeout=120,
          subtests=(r"^case \S+ .*: ok$", r"^case \S+ .*: FAILED$"),
          steps=KERNEL_UP + [("expect", r"^conformance: \d+ passed, 0 failed$")]),
+    # The benchmark root task must keep working (its figures are printed by make bench).
+    dict(name="bench_ipc_runs", image="bench_ipc", exit=0, timeout=60, steps=KERNEL_UP + [
+        ("expect", r"^bench %s \d+$" % name) for name in (
+            "null_syscall", "ipc_call_reply_same_space", "signal_to_waiting_thread",
+            "context_switch")] + [("expect", r"^bench done$")]),
     dict(name="panic_on_bad_roottask", image="test_truncated_roottask", exit=99, panic=True,
          steps=[("expect", r"^Cairn kernel "),
                 ("expect", r"^KERNEL PANIC: root task image: file truncated$")]),

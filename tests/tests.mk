@@ -18,7 +18,7 @@ $(BUILD)/images/test_truncated_roottask.stripped: $(BUILD)/images/rootserver.str
 	$(Q)head -c 100 $< > $@
 TEST_IMAGES += $(BUILD)/images/test_truncated_roottask.elf
 
-kernel-images: $(SYSTEM_IMAGES) $(TEST_IMAGES)
+kernel-images: $(SYSTEM_IMAGES) $(TEST_IMAGES) $(BUILD)/images/bench_ipc.elf
 user-programs: $(USER_PROGRAMS)
 
 # --- host unit tests -------------------------------------------------------------
