@@ -139,7 +139,8 @@ int main(const struct cairn_bootinfo *info)
     first_free = CAIRN_CAP_FIRST_UNTYPED + info->untyped_count;
     uint64_t best = 0;
     for (uint64_t i = 1; i < info->untyped_count; i++) {
-        if (info->untyped[i].size_bits > info->untyped[best].size_bits) {
+        if (!info->untyped[i].is_device &&
+            info->untyped[i].size_bits > info->untyped[best].size_bits) {
             best = i;
         }
     }

@@ -76,16 +76,43 @@ void bootmem_release(uint64_t base, uint64_t end)
     }
 }
 
-static void add_untyped(void *context, uint64_t base, unsigned size_bits)
+static void add_untyped_of_kind(struct cairn_bootinfo *info, uint64_t base, unsigned size_bits,
+                                bool device)
 {
-    struct cairn_bootinfo *info = context;
     if (info->untyped_count == CAIRN_MAX_UNTYPED) {
-        info->untyped_lost_bytes += 1ull << size_bits;
+        if (!device) {
+            info->untyped_lost_bytes += 1ull << size_bits;
+        }
         return;
     }
     info->untyped[info->untyped_count++] = (struct cairn_untyped_desc){
-        .paddr = base, .size_bits = (uint8_t)size_bits, .is_device = 0,
+        .paddr = base, .size_bits = (uint8_t)size_bits, .is_device = device,
     };
+}
+
+static void add_untyped(void *context, uint64_t base, unsigned size_bits)
+{
+    add_untyped_of_kind(context, base, size_bits, false);
+}
+
+static void add_device_untyped(void *context, uint64_t base, unsigned size_bits)
+{
+    add_untyped_of_kind(context, base, size_bits, true);
+}
+
+void bootmem_add_devices(const struct platform_info *platform, struct cairn_bootinfo *info)
+{
+    struct region_set devices = {0};
+    for (unsigned i = 0; i < platform->device_count; i++) {
+        const struct fdt_range *d = &platform->devices[i];
+        uint64_t base = d->base & ~(CAIRN_PAGE_SIZE - 1);
+        uint64_t end = (d->base + d->size + CAIRN_PAGE_SIZE - 1) & ~(CAIRN_PAGE_SIZE - 1);
+        if (end > base && base >= CAIRN_PAGE_SIZE && end <= KERNEL_WINDOW_PHYS_END) {
+            region_add(&devices, base, end);
+        }
+    }
+    /* Never RAM or the kernel's own devices: only what the device tree lists above. */
+    region_split_untyped(&devices, CAIRN_PAGE_BITS, UNTYPED_MAX_BITS, add_device_untyped, info);
 }
 
 void bootmem_finish(struct cairn_bootinfo *info)

@@ -38,6 +38,9 @@ void bootmem_release(uint64_t base, uint64_t end);
 /* Ends boot allocation: fills info's untyped list with all free memory. */
 void bootmem_finish(struct cairn_bootinfo *info);
 
+/* Appends device untyped regions covering each device's pages to info's list. */
+void bootmem_add_devices(const struct platform_info *platform, struct cairn_bootinfo *info);
+
 const struct bootmem_stats *bootmem_stats(void);
 
 #endif

@@ -14,6 +14,7 @@
 #include "delete.h"
 
 #include "endpoint.h"
+#include "irq.h"
 #include "sched.h"
 #include "thread.h"
 #include "vspace.h"
@@ -63,7 +64,10 @@ static void finalise_simple(struct cte *slot)
     } else if (c->type == CAP_ENDPOINT) {
         endpoint_destroy((struct endpoint *)(uintptr_t)c->object);
     } else if (c->type == CAP_NOTIFICATION) {
+        irq_forget_notification((struct notification *)(uintptr_t)c->object);
         notification_destroy((struct notification *)(uintptr_t)c->object);
+    } else if (c->type == CAP_IRQ_HANDLER) {
+        irq_release(c->aux);
     }
 }
 

@@ -157,6 +157,10 @@ static void record_device(const struct parser *p, const struct node *n)
     if (!reg_entry(p, n, 0, &r)) {
         return;
     }
+    if ((compatible_with(n, "ns16550a") || compatible_with(n, "virtio,mmio") ||
+         compatible_with(n, "google,goldfish-rtc")) && out->device_count < FDT_MAX_DEVICES) {
+        out->devices[out->device_count++] = r;   /* beyond the limit: simply not offered */
+    }
     if (out->uart_base == 0 && compatible_with(n, "ns16550a")) {
         out->uart_base = r.base;
         out->uart_irq = n->interrupt;

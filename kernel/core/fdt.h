@@ -13,6 +13,7 @@
 
 #define FDT_MAX_MEMORY 4
 #define FDT_MAX_RESERVED 8
+#define FDT_MAX_DEVICES 16
 #define FDT_MAX_DEPTH 16
 #define FDT_HEADER_SIZE 40
 #define FDT_MAX_CELLS 4
@@ -51,6 +52,8 @@ struct platform_info {
     uint64_t plic_size;
     uint32_t plic_sources;         /* riscv,ndev */
     uint64_t test_base;            /* sifive,test0: the exit device */
+    unsigned device_count;         /* devices user-level drivers may own: ns16550a, */
+    struct fdt_range devices[FDT_MAX_DEVICES]; /* virtio,mmio, google,goldfish-rtc */
 };
 
 /*

@@ -11,6 +11,7 @@
 #include "cnode.h"
 #include "config.h"
 #include "console.h"
+#include "irq.h"
 #include "tcb.h"
 #include "untyped.h"
 
@@ -117,6 +118,10 @@ static enum cairn_error decode(struct cte *target, struct message *m, struct sys
         return decode_cnode(target, m, e);
     case CAP_TCB:
         return decode_tcb(target, m, e);
+    case CAP_IRQ_CONTROL:
+        return decode_irq_control(target, m, e);
+    case CAP_IRQ_HANDLER:
+        return decode_irq_handler(target, m, e);
     default:
         return error_plain(e, CAIRN_E_INVALID_CAPABILITY, "this capability takes no invocations");
     }

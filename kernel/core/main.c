@@ -14,6 +14,7 @@
 #include "machine.h"
 #include "memory.h"
 #include "panic.h"
+#include "plic.h"
 #include "roottask.h"
 #include "sched.h"
 #include "timer.h"
@@ -77,14 +78,21 @@ static void fill_bootinfo(struct cairn_bootinfo *info, uint64_t boot_instret)
 
 static void print_memory(const struct cairn_bootinfo *info)
 {
-    uint64_t free_bytes = 0;
+    uint64_t free_bytes = 0, device_bytes = 0, ram_regions = 0;
     for (uint64_t i = 0; i < info->untyped_count; i++) {
-        free_bytes += 1ull << info->untyped[i].size_bits;
+        uint64_t bytes = 1ull << info->untyped[i].size_bits;
+        if (info->untyped[i].is_device) {
+            device_bytes += bytes;
+        } else {
+            free_bytes += bytes;
+            ram_regions++;
+        }
     }
     kprintf("memory: RAM %lu KiB, firmware %lu KiB, kernel image %lu KiB, "
-            "root task objects %lu KiB, free untyped %lu KiB in %lu regions\n",
+            "root task objects %lu KiB, free untyped %lu KiB in %lu regions "
+            "(+%lu KiB of devices)\n",
             info->ram_bytes >> 10, info->firmware_bytes >> 10, info->kernel_image_bytes >> 10,
-            info->kernel_boot_bytes >> 10, free_bytes >> 10, info->untyped_count);
+            info->kernel_boot_bytes >> 10, free_bytes >> 10, ram_regions, device_bytes >> 10);
     if (info->untyped_lost_bytes != 0) {
         kprintf("memory: %lu bytes of free RAM not listed (fragments or list full)\n",
                 info->untyped_lost_bytes);
@@ -104,6 +112,7 @@ void kernel_main(uint64_t hart, uint64_t dtb_paddr, uint64_t boot_instret)
     bootmem_init(&platform, virt_to_phys(__kernel_start), virt_to_phys(__kernel_end),
                  virt_to_phys(__image_end));
     timer_init(platform.timebase_hz);
+    plic_init(platform.plic_base, platform.plic_sources, hart);
     /* User threads may read cycle, time and instret (for timing and `make bench`). */
     csr_write(scounteren, SCOUNTEREN_CY | SCOUNTEREN_TM | SCOUNTEREN_IR);
 
@@ -112,6 +121,7 @@ void kernel_main(uint64_t hart, uint64_t dtb_paddr, uint64_t boot_instret)
     bootmem_release(virt_to_phys(__kernel_end), virt_to_phys(__image_end));
     fill_bootinfo(info, boot_instret);
     bootmem_finish(info);
+    bootmem_add_devices(&platform, info);
     print_memory(info);
     roottask_start(info);
     sched_run();

@@ -9,11 +9,16 @@
 #include "abi/version.h"
 #include "cairn.h"
 
-static uint64_t free_untyped_bytes(const struct cairn_bootinfo *info)
+/* Free RAM in untyped regions (device regions are not memory), and how many regions. */
+static uint64_t free_untyped_bytes(const struct cairn_bootinfo *info, uint64_t *regions)
 {
     uint64_t total = 0;
+    *regions = 0;
     for (uint64_t i = 0; i < info->untyped_count; i++) {
-        total += 1ull << info->untyped[i].size_bits;
+        if (!info->untyped[i].is_device) {
+            total += 1ull << info->untyped[i].size_bits;
+            (*regions)++;
+        }
     }
     return total;
 }
@@ -21,6 +26,7 @@ static uint64_t free_untyped_bytes(const struct cairn_bootinfo *info)
 int main(const struct cairn_bootinfo *info)
 {
     uint64_t entered = cairn_start_instret;
+    uint64_t regions;
     if (info->magic != CAIRN_BOOTINFO_MAGIC || info->abi_version != CAIRN_ABI_VERSION ||
         info->untyped_count > CAIRN_MAX_UNTYPED) {
         cairn_printf("root task: boot info is not what this build expects\n");
@@ -35,7 +41,7 @@ int main(const struct cairn_bootinfo *info)
                  "  boot              %lu instructions from kernel entry to root task\n",
                  CAIRN_VERSION_STRING, info->kernel_version, info->ram_bytes >> 10,
                  info->kernel_image_bytes >> 10, info->kernel_boot_bytes >> 10,
-                 free_untyped_bytes(info) >> 10, info->untyped_count,
+                 free_untyped_bytes(info, &regions) >> 10, regions,
                  entered - info->boot_instret);
     cairn_printf("root task: no services to start yet; halting\n");
     return 0;

@@ -11,6 +11,7 @@
 #define CAUSE_BREAKPOINT 3
 #define CAUSE_USER_ECALL 8
 #define INTERRUPT_SUPERVISOR_TIMER 5
+#define INTERRUPT_SUPERVISOR_EXTERNAL 9
 
 /* The name of an scause value, e.g. "store page fault"; never NULL. */
 const char *cause_name(uint64_t scause);

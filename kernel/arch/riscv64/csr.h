@@ -21,6 +21,7 @@
 #define SIE_STIE (1ul << 5)
 #define SIE_SEIE (1ul << 9)
 #define SIP_STIP (1ul << 5)
+#define SIP_SEIP (1ul << 9)
 
 #define SCAUSE_INTERRUPT (1ul << 63)
 

@@ -9,6 +9,7 @@
 #include "timer.h"
 
 #include "csr.h"
+#include "irq.h"
 #include "sbi.h"
 
 static uint64_t period;
@@ -49,6 +50,9 @@ void timer_wait_and_poll(void)
     wait_for_interrupt();
     if (csr_read(sip) & SIP_STIP) {
         timer_handle_interrupt();
+    }
+    if (csr_read(sip) & SIP_SEIP) {
+        irq_handle();   /* a device woke us: its driver may now be runnable */
     }
 }
 

@@ -1,5 +1,5 @@
 /*
- * timer.h: the kernel's periodic tick, from the SBI timer.
+ * timer.h: the kernel's periodic tick (SBI timer), and the idle wait for interrupts.
  */
 #ifndef CAIRN_ARCH_TIMER_H
 #define CAIRN_ARCH_TIMER_H

@@ -11,6 +11,7 @@
 #include "cause.h"
 #include "csr.h"
 #include "fault.h"
+#include "irq.h"
 #include "panic.h"
 #include "sched.h"
 #include "syscall.h"
@@ -29,6 +30,10 @@ static void handle_interrupt(uint64_t scause)
     if ((scause & ~SCAUSE_INTERRUPT) == INTERRUPT_SUPERVISOR_TIMER) {
         timer_handle_interrupt();
         sched_tick();
+        return;
+    }
+    if ((scause & ~SCAUSE_INTERRUPT) == INTERRUPT_SUPERVISOR_EXTERNAL) {
+        irq_handle();
         return;
     }
     panic("unexpected %s (scause 0x%lx)", cause_name(scause), scause);

@@ -150,6 +150,13 @@ enum cairn_error cairn_tcb_suspend(cairn_cptr_t tcb);
 enum cairn_error cairn_tcb_resume(cairn_cptr_t tcb);
 enum cairn_error cairn_tcb_set_name(cairn_cptr_t tcb, const char *name);
 
+enum cairn_error cairn_irq_control_get(cairn_cptr_t control, unsigned irq, cairn_cptr_t root,
+                                       uint64_t index, unsigned depth);
+enum cairn_error cairn_irq_handler_set_notification(cairn_cptr_t handler,
+                                                    cairn_cptr_t notification);
+enum cairn_error cairn_irq_handler_ack(cairn_cptr_t handler);
+enum cairn_error cairn_irq_handler_clear(cairn_cptr_t handler);
+
 /* CNode guard data for mint/mutate: `guard` in the top `guard_bits` bits of what is left. */
 static inline uint64_t cairn_cnode_guard(uint64_t guard, unsigned guard_bits)
 {

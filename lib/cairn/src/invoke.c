@@ -216,3 +216,26 @@ enum cairn_error cairn_cnode_cancel_badged_sends(cairn_cptr_t root, uint64_t ind
     uint64_t w[] = {index, depth};
     return cairn_invoke(root, CAIRN_CNODE_CANCEL_BADGED_SENDS, w, 2, 0, 0);
 }
+
+enum cairn_error cairn_irq_control_get(cairn_cptr_t control, unsigned irq, cairn_cptr_t root,
+                                       uint64_t index, unsigned depth)
+{
+    uint64_t w[] = {irq, index, depth};
+    return cairn_invoke(control, CAIRN_IRQ_CONTROL_GET, w, 3, &root, 1);
+}
+
+enum cairn_error cairn_irq_handler_set_notification(cairn_cptr_t handler,
+                                                    cairn_cptr_t notification)
+{
+    return cairn_invoke(handler, CAIRN_IRQ_HANDLER_SET_NOTIFICATION, 0, 0, &notification, 1);
+}
+
+enum cairn_error cairn_irq_handler_ack(cairn_cptr_t handler)
+{
+    return cairn_invoke(handler, CAIRN_IRQ_HANDLER_ACK, 0, 0, 0, 0);
+}
+
+enum cairn_error cairn_irq_handler_clear(cairn_cptr_t handler)
+{
+    return cairn_invoke(handler, CAIRN_IRQ_HANDLER_CLEAR, 0, 0, 0, 0);
+}

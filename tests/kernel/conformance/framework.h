@@ -89,5 +89,6 @@ CASE_LIST(tcb_cases);
 CASE_LIST(regression_cases);
 CASE_LIST(ipc_cases);
 CASE_LIST(fault_cases);
+CASE_LIST(irq_cases);
 
 #endif

@@ -18,6 +18,7 @@ static const struct suite suites[] = {
     {tcb_cases, &tcb_cases_count},
     {ipc_cases, &ipc_cases_count},
     {fault_cases, &fault_cases_count},
+    {irq_cases, &irq_cases_count},
     {regression_cases, &regression_cases_count},
 };
 
@@ -44,7 +45,8 @@ static cairn_cptr_t largest_untyped(const struct cairn_bootinfo *info)
 {
     uint64_t best = 0;
     for (uint64_t i = 1; i < info->untyped_count; i++) {
-        if (info->untyped[i].size_bits > info->untyped[best].size_bits) {
+        if (!info->untyped[i].is_device &&
+            info->untyped[i].size_bits > info->untyped[best].size_bits) {
             best = i;
         }
     }
