@@ -89,6 +89,16 @@ CASES = [
         ("expect", r"^bench %s \d+$" % name) for name in (
             "null_syscall", "ipc_call_reply_same_space", "signal_to_waiting_thread",
             "context_switch")] + [("expect", r"^bench done$")]),
+    dict(name="debug_calls", image="test_debug_calls", exit=0, steps=KERNEL_UP + [
+        ("expect", r"^ready queues:\n  priority 255: 'debug-root'#1$"),
+        ("expect", r"^  #\d+ named-worker +inactive"),
+        ("expect", r"^dump cnode of a TCB: 2$"),
+        ("expect", r"^cnode 0x[0-9a-f]+: radix 8, guard 0 \(56 bits\)$"),
+        ("expect", r"^ +1 tcb "),
+        ("expect", r"^ +2 cnode "),
+        ("expect", r"^ +9 untyped "),
+        ("expect", r"^self-check: 0 problems$"),
+    ]),
     dict(name="panic_on_bad_roottask", image="test_truncated_roottask", exit=99, panic=True,
          steps=[("expect", r"^Cairn kernel "),
                 ("expect", r"^KERNEL PANIC: root task image: file truncated$")]),

@@ -31,6 +31,8 @@ enum cairn_syscall {
     CAIRN_SYS_DEBUG_HALT = 66,       /* a0 = status 0..255: stop the machine (debug builds) */
     CAIRN_SYS_DEBUG_CAP_IDENTIFY = 67, /* a0 = cptr: returns its enum cairn_cap_type in a1 */
     CAIRN_SYS_DEBUG_SELF_CHECK = 68, /* checks kernel invariants; problems found in a1 */
+    CAIRN_SYS_DEBUG_DUMP_SCHEDULER = 69, /* prints every thread and the ready queues */
+    CAIRN_SYS_DEBUG_DUMP_CNODE = 70, /* a0 = cptr of a CNode: prints its non-empty slots */
 };
 
 /* The longest string one CAIRN_SYS_DEBUG_PUT_STRING call may print. */

@@ -26,12 +26,18 @@ void monitor_dump_threads(void)
     kprintf("threads (tick %lu):\n", timer_ticks());
     for (struct tcb *t = thread_first(); t != 0; t = t->next_thread) {
         kprintf("  #%u %-16s ", t->id, t->name);
-        if (t->state == THREAD_RUNNABLE) {
-            kprintf("runnable, pc 0x%lx\n", t->context.pc);
-        } else {
+        static const char *const states[] = {
+            [THREAD_INACTIVE] = "inactive", [THREAD_RUNNABLE] = "runnable",
+            [THREAD_BLOCKED_SEND] = "blocked sending", [THREAD_BLOCKED_RECEIVE] = "blocked receiving",
+            [THREAD_BLOCKED_REPLY] = "waiting for a reply",
+            [THREAD_BLOCKED_NOTIFICATION] = "waiting on a notification",
+        };
+        if (t->state == THREAD_STOPPED) {
             kprintf("stopped: ");
             fault_describe(&t->stop);
             kprintf("\n");
+        } else {
+            kprintf("%s, priority %u, pc 0x%lx\n", states[t->state], t->priority, t->context.pc);
         }
     }
 }

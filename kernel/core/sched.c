@@ -147,6 +147,32 @@ void sched_run(void)
     context_restore(&current->context);
 }
 
+unsigned sched_check(void (*report)(const struct tcb *t, const char *problem))
+{
+    unsigned problems = 0;
+    for (unsigned p = 0; p < SCHED_PRIORITIES; p++) {
+        bool marked = (nonempty[p / 64] >> (p % 64)) & 1;
+        if (marked != (queues[p].head != 0)) {
+            report(queues[p].head, "ready bitmap disagrees with its queue");
+            problems++;
+        }
+        for (struct tcb *t = queues[p].head; t != 0; t = t->next_runnable) {
+            if (t->state != THREAD_RUNNABLE || t->priority != p || !t->in_ready_queue) {
+                report(t, "a queued thread is not runnable at this priority");
+                problems++;
+                break;
+            }
+        }
+    }
+    for (struct tcb *t = thread_first(); t != 0; t = t->next_thread) {
+        if ((t->state == THREAD_RUNNABLE) != t->in_ready_queue) {
+            report(t, "runnable but not queued, or queued but not runnable");
+            problems++;
+        }
+    }
+    return problems;
+}
+
 void sched_dump(void)
 {
     for (int p = SCHED_PRIORITIES - 1; p >= 0; p--) {

@@ -40,4 +40,7 @@ void sched_run(void) __attribute__((noreturn));
 /* Prints every ready queue (the debug dump). */
 void sched_dump(void);
 
+/* Checks the ready queues against the threads' states; returns the problems found. */
+unsigned sched_check(void (*report)(const struct tcb *t, const char *problem));
+
 #endif

@@ -20,6 +20,7 @@
 #include "ipc_syscall.h"
 #include "machine.h"
 #include "memory.h"
+#include "monitor.h"
 #include "sched.h"
 #include "vspace.h"
 
@@ -105,10 +106,39 @@ static void report_problem(const struct cte *slot, const char *problem)
             problem);
 }
 
-/* Verifies the derivation tree; the number of problems goes back in a1. */
+static void report_thread_problem(const struct tcb *thread, const char *problem)
+{
+    kprintf("self-check: thread '%s': %s\n", thread != 0 ? thread->name : "?", problem);
+}
+
+/* Verifies the derivation tree and the scheduler; the number of problems goes in a1. */
 static enum cairn_error debug_self_check(struct tcb *t)
 {
-    t->context.regs[REG_A1] = cdt_check(report_problem);
+    unsigned problems = cdt_check(report_problem);
+    /* The caller itself is mid-syscall: it counts as runnable and queued. */
+    problems += sched_check(report_thread_problem);
+    t->context.regs[REG_A1] = problems;
+    return CAIRN_OK;
+}
+
+/* Prints the non-empty slots of the CNode at cptr a0. */
+static enum cairn_error debug_dump_cnode(struct tcb *t)
+{
+    struct lookup_result r = cspace_lookup_cap(&t->ctable.cap, arg(t, 0));
+    if (r.failure != LOOKUP_OK || r.slot->cap.type != CAP_CNODE) {
+        return refuse(t, CAIRN_E_INVALID_CAPABILITY, "dump cnode: not a CNode capability");
+    }
+    const struct cap *c = &r.slot->cap;
+    const struct cte *slots = (const struct cte *)(uintptr_t)c->object;
+    kprintf("cnode %p: radix %u, guard %lu (%u bits)\n", (const void *)slots, c->size_bits,
+            c->data, c->guard_bits);
+    for (uint64_t i = 0; i < (1ull << c->size_bits); i++) {
+        if (!cap_is_null(&slots[i].cap)) {
+            kprintf("  %4lu %-12s object %p data 0x%lx rights 0x%x\n", i,
+                    cap_type_name(slots[i].cap.type), (void *)(uintptr_t)slots[i].cap.object,
+                    slots[i].cap.data, slots[i].cap.rights);
+        }
+    }
     return CAIRN_OK;
 }
 
@@ -130,6 +160,13 @@ void syscall_handle(struct tcb *t)
         break;
     case CAIRN_SYS_DEBUG_SELF_CHECK:
         result = debug_self_check(t);
+        break;
+    case CAIRN_SYS_DEBUG_DUMP_SCHEDULER:
+        monitor_dump_threads();
+        result = CAIRN_OK;
+        break;
+    case CAIRN_SYS_DEBUG_DUMP_CNODE:
+        result = debug_dump_cnode(t);
         break;
     case CAIRN_SYS_YIELD:
         t->context.pc += 4;

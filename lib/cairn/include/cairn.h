@@ -44,6 +44,12 @@ enum cairn_cap_type cairn_debug_cap_identify(cairn_cptr_t cptr);
 /* Runs the kernel's self-check; returns how many problems it found (0 = sound). */
 unsigned long cairn_debug_self_check(void);
 
+/* Prints every thread and the scheduler's ready queues on the kernel console. */
+void cairn_debug_dump_scheduler(void);
+
+/* Prints the non-empty slots of the CNode at cptr on the kernel console. */
+enum cairn_error cairn_debug_dump_cnode(cairn_cptr_t cnode);
+
 /* ---- invocations -------------------------------------------------------------------
  * Each wrapper makes one Call and returns the reply's error code. The reply words (the
  * results, or an error's detail: see kernel/core/invocation.h) stay in cairn_reply[]

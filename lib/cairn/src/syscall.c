@@ -49,3 +49,13 @@ void cairn_yield(void)
 {
     cairn_syscall2(CAIRN_SYS_YIELD, 0, 0);
 }
+
+void cairn_debug_dump_scheduler(void)
+{
+    cairn_syscall2(CAIRN_SYS_DEBUG_DUMP_SCHEDULER, 0, 0);
+}
+
+enum cairn_error cairn_debug_dump_cnode(cairn_cptr_t cnode)
+{
+    return (enum cairn_error)cairn_syscall2(CAIRN_SYS_DEBUG_DUMP_CNODE, (long)cnode, 0);
+}
