@@ -76,6 +76,43 @@ static void dequeue(struct tcb *t)
     }
 }
 
+bool sched_can_switch_directly(const struct tcb *from, const struct tcb *to)
+{
+    /* The highest priority anyone but `from` (which is about to block) is ready at. */
+    const struct ready_queue *own = &queues[from->priority];
+    bool from_alone = own->head == from && own->tail == from;
+    if (from_alone) {
+        mark(from->priority, false);
+    }
+    int top = highest_ready();
+    if (from_alone) {
+        mark(from->priority, true);
+    }
+    return top < (int)to->priority;
+}
+
+void sched_switch_directly(struct tcb *from, enum thread_state state, struct tcb *to)
+{
+    dequeue(from);
+    from->state = state;
+    struct ready_queue *q = &queues[to->priority];
+    to->state = THREAD_RUNNABLE;
+    to->timeslice = TIMESLICE_TICKS;
+    to->prev_runnable = 0;
+    to->next_runnable = q->head;
+    if (q->head != 0) {
+        q->head->prev_runnable = to;
+    } else {
+        q->tail = to;
+    }
+    q->head = to;
+    to->in_ready_queue = true;
+    mark(to->priority, true);
+    if (current == from) {
+        current = 0;
+    }
+}
+
 void sched_make_runnable(struct tcb *t)
 {
     t->state = THREAD_RUNNABLE;

@@ -25,6 +25,16 @@ void sched_remove(struct tcb *t);
 /* Moves a runnable t to its new priority's queue (or just records the priority). */
 void sched_set_priority(struct tcb *t, unsigned priority);
 
+/*
+ * For the IPC fastpath: true when `to` (not ready) may run at once in place of the
+ * running thread `from` (about to block) without bypassing anyone: no other thread is
+ * ready at `to`'s priority or above.
+ */
+bool sched_can_switch_directly(const struct tcb *from, const struct tcb *to);
+
+/* Blocks `from` in `state` and puts `to` at the head of its queue, to run next. */
+void sched_switch_directly(struct tcb *from, enum thread_state state, struct tcb *to);
+
 /* The thread that was running when the kernel was entered, or 0 when idle. */
 struct tcb *sched_current(void);
 

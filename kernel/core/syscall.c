@@ -14,6 +14,7 @@
 #include "console.h"
 #include "abi/bootinfo.h"
 #include "abi/error.h"
+#include "fastpath.h"
 #include "fault.h"
 #include "cspace.h"
 #include "invocation.h"
@@ -173,7 +174,9 @@ void syscall_handle(struct tcb *t)
         sched_yield();
         return;
     case CAIRN_SYS_CALL:
-        ipc_syscall_send(t, true, true);
+        if (!fastpath_call(t)) {
+            ipc_syscall_send(t, true, true);
+        }
         return;
     case CAIRN_SYS_SEND:
         ipc_syscall_send(t, true, false);
@@ -191,6 +194,9 @@ void syscall_handle(struct tcb *t)
         ipc_syscall_reply(t);
         return;
     case CAIRN_SYS_REPLY_RECV:
+        if (fastpath_reply_recv(t)) {
+            return;
+        }
         ipc_syscall_reply(t);
         t->context.pc -= 4;   /* one ecall, two steps: receive advances it again */
         ipc_syscall_receive(t, true);

@@ -127,6 +127,22 @@ void endpoint_receive(struct endpoint *ep, struct tcb *receiver, bool blocking)
     queue_insert(&ep->head, &ep->tail, receiver);
 }
 
+struct tcb *endpoint_take_receiver(struct endpoint *ep)
+{
+    struct tcb *receiver = ep->head;
+    if (receiver == 0 || receiver->state != THREAD_BLOCKED_RECEIVE) {
+        return 0;
+    }
+    queue_remove(&ep->head, &ep->tail, receiver);
+    return receiver;
+}
+
+void endpoint_queue_receiver(struct endpoint *ep, struct tcb *t)
+{
+    t->blocked_on = ep;
+    queue_insert(&ep->head, &ep->tail, t);
+}
+
 void endpoint_reply(struct tcb *replier, struct cte *slot)
 {
     if (slot->cap.type != CAP_REPLY || slot->cap.data != 0) {

@@ -52,6 +52,12 @@ void notification_signal(struct notification *n, uint64_t badge);
 /* Waits for (or, not blocking, polls) the notification's word. */
 void notification_wait(struct notification *n, struct tcb *t, bool blocking);
 
+/* For the fastpath: the first waiting receiver, taken off the queue (0 if none waits). */
+struct tcb *endpoint_take_receiver(struct endpoint *ep);
+
+/* For the fastpath: queue t (already off the CPU) as a receiver on ep. */
+void endpoint_queue_receiver(struct endpoint *ep, struct tcb *t);
+
 /* Takes a blocked thread out of whatever it waits on (before suspend or destroy). */
 void ipc_cancel(struct tcb *t);
 
