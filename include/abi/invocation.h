@@ -67,17 +67,49 @@ enum cairn_invocation_label {
     /* MR0..MR2: up to 23 name bytes, little-endian, NUL-padded (debug output only). */
     CAIRN_TCB_SET_NAME = 41,
 
-    /* MR0 vaddr, MR1 rights (CAIRN_RIGHT_READ/WRITE/EXECUTE); CAP0 VSpace root. */
+    /* A VSpace root is a page table with an ASID (CAIRN_ASID_POOL_ASSIGN). A CAP0 that is
+     * none is INVALID_CAPABILITY (no detail words). A missing page table on the way to an
+     * address is FAILED_LOOKUP: MR0 0, MR1 CAIRN_LOOKUP_MISSING_CAPABILITY, MR2 the address
+     * bits left where the walk stopped: 30 (no level-1 table), 21 (no level-0 table). */
+
+    /* MR0 vaddr, MR1 rights (CAIRN_RIGHT_READ/WRITE/EXECUTE); CAP0 VSpace root. Maps a 4 KiB
+     * frame at level 0 or a 2 MiB one at level 1, with the rights asked for that the
+     * capability has (write implies read). One mapping per frame capability: copy it to map
+     * the frame again; deleting a mapped capability, final or not, unmaps it.
+     * Errors: TRUNCATED_MESSAGE (2 words, 1 cap); ILLEGAL_OPERATION (this capability is
+     * mapped already); INVALID_CAPABILITY (CAP0, or the capability has none of the rights);
+     * INVALID_ARGUMENT(0) (the frame would reach CAIRN_USER_VADDR_TOP); ALIGNMENT (vaddr
+     * not aligned to the frame size); INVALID_ARGUMENT(1) (no rights, bits other than
+     * R/W/X, or write with execute); FAILED_LOOKUP (a page table is missing); DELETE_FIRST
+     * (vaddr is mapped: a page, a larger page, or for a 2 MiB frame a page table). */
     CAIRN_FRAME_MAP = 50,
+    /* Removes this capability's own mapping, if it still has one. No errors. */
     CAIRN_FRAME_UNMAP = 51,
-    /* Replies MR0 physical address. */
+    /* Replies MR0 physical address. No errors. */
     CAIRN_FRAME_GET_ADDRESS = 52,
-    /* MR0 vaddr; CAP0 VSpace root. */
+    /* MR0 vaddr; CAP0 VSpace root. Puts the table, emptied, in the first missing level on
+     * the way to vaddr: in the root (a level-1 table, 1 GiB) or in a level-1 table (level 0,
+     * 2 MiB). Copies made afterwards share the one mapping; the last capability to go
+     * removes it. Errors: TRUNCATED_MESSAGE (1 word, 1 cap); ILLEGAL_OPERATION (the table
+     * is a VSpace root or mapped already); REVOKE_FIRST (other capabilities to the table
+     * exist); INVALID_CAPABILITY (CAP0); INVALID_ARGUMENT(0) (vaddr at or above
+     * CAIRN_USER_VADDR_TOP); DELETE_FIRST (both levels exist, or a page covers vaddr). */
     CAIRN_PAGE_TABLE_MAP = 53,
+    /* Takes the table out of its parent (nothing happens if it is not mapped), and with it
+     * everything mapped through it. Errors: ILLEGAL_OPERATION (a VSpace root: delete it),
+     * REVOKE_FIRST (the table is mapped and other capabilities to it exist). */
     CAIRN_PAGE_TABLE_UNMAP = 54,
-    /* MR0 index, MR1 depth; CAP0 untyped (exactly CAIRN_ASID_POOL_BITS), CAP1 dest root. */
+    /* MR0 index, MR1 depth; CAP0 untyped (exactly CAIRN_ASID_POOL_BITS), CAP1 dest root.
+     * The whole untyped becomes a pool of 64 ASIDs; when the pool's last capability goes,
+     * its VSpaces lose their ASIDs and every mapping. Errors: TRUNCATED_MESSAGE (2 words,
+     * 2 caps); INVALID_CAPABILITY (CAP0 is no 4 KiB RAM untyped); REVOKE_FIRST (objects
+     * were made from it); RANGE, FAILED_LOOKUP (dest slot); DELETE_FIRST (dest slot full,
+     * or all pools taken). */
     CAIRN_ASID_CONTROL_MAKE_POOL = 55,
-    /* CAP0 the VSpace root to give an ASID. */
+    /* CAP0 the page table to make a VSpace root: its user half is emptied and the kernel
+     * window copied in. Deleting its last capability frees the ASID. Errors:
+     * TRUNCATED_MESSAGE; INVALID_CAPABILITY (not a page table); ILLEGAL_OPERATION (mapped,
+     * or a root already); DELETE_FIRST (the pool has no free ASID). */
     CAIRN_ASID_POOL_ASSIGN = 56,
 
     /* MR0 irq, MR1 index, MR2 depth; CAP0 dest root. */

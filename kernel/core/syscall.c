@@ -143,7 +143,9 @@ static enum cairn_error debug_dump_cnode(struct tcb *t)
     return CAIRN_OK;
 }
 
-void syscall_handle(struct tcb *t)
+/* The debug calls, out of the hot path (not inlined: their locals would make every
+ * system call save and restore registers it does not need). */
+static __attribute__((noinline)) void debug_syscall(struct tcb *t)
 {
     enum cairn_error result;
     switch (t->context.regs[REG_A7]) {
@@ -169,14 +171,29 @@ void syscall_handle(struct tcb *t)
     case CAIRN_SYS_DEBUG_DUMP_CNODE:
         result = debug_dump_cnode(t);
         break;
-    case CAIRN_SYS_YIELD:
-        t->context.pc += 4;
-        sched_yield();
+    default:
+        fault_unknown_syscall(t, t->context.regs[REG_A7]);
         return;
+    }
+    t->context.regs[REG_A0] = result;
+    t->context.pc += 4;   /* ecall is always 4 bytes: there is no compressed form */
+}
+
+void syscall_handle(struct tcb *t)
+{
+    switch (t->context.regs[REG_A7]) {
     case CAIRN_SYS_CALL:
         if (!fastpath_call(t)) {
             ipc_syscall_send(t, true, true);
         }
+        return;
+    case CAIRN_SYS_REPLY_RECV:
+        if (fastpath_reply_recv(t)) {
+            return;
+        }
+        ipc_syscall_reply(t);
+        t->context.pc -= 4;   /* one ecall, two steps: receive advances it again */
+        ipc_syscall_receive(t, true);
         return;
     case CAIRN_SYS_SEND:
         ipc_syscall_send(t, true, false);
@@ -193,18 +210,11 @@ void syscall_handle(struct tcb *t)
     case CAIRN_SYS_REPLY:
         ipc_syscall_reply(t);
         return;
-    case CAIRN_SYS_REPLY_RECV:
-        if (fastpath_reply_recv(t)) {
-            return;
-        }
-        ipc_syscall_reply(t);
-        t->context.pc -= 4;   /* one ecall, two steps: receive advances it again */
-        ipc_syscall_receive(t, true);
+    case CAIRN_SYS_YIELD:
+        t->context.pc += 4;
+        sched_yield();
         return;
     default:
-        fault_unknown_syscall(t, t->context.regs[REG_A7]);
-        return;
+        debug_syscall(t);
     }
-    t->context.regs[REG_A0] = result;
-    t->context.pc += 4;   /* ecall is always 4 bytes: there is no compressed form */
 }
