@@ -57,10 +57,10 @@ static void make_zombie(struct cte *slot, struct cte *above)
 static void finalise_simple(struct cte *slot)
 {
     const struct cap *c = &slot->cap;
-    if (c->type == CAP_FRAME && c->data != 0) {
-        vspace_unmap_frame(c);
-    } else if (c->type == CAP_PAGE_TABLE) {
+    if (c->type == CAP_PAGE_TABLE) {
         vspace_forget_root(c);
+    } else if (c->type == CAP_ASID_POOL) {
+        vspace_forget_pool(c);
     } else if (c->type == CAP_ENDPOINT) {
         endpoint_destroy((struct endpoint *)(uintptr_t)c->object);
     } else if (c->type == CAP_NOTIFICATION) {
@@ -105,6 +105,9 @@ static struct cte *delete_one(struct cte *slot, struct cte *above)
     if (final && holds_capabilities(&slot->cap)) {
         make_zombie(slot, above);
         return slot;
+    }
+    if (slot->cap.type == CAP_FRAME) {
+        vspace_unmap_frame(&slot->cap);   /* a frame mapping is its capability's, final or not */
     }
     if (final) {
         finalise_simple(slot);

@@ -11,6 +11,7 @@
 #include "cnode.h"
 #include "config.h"
 #include "console.h"
+#include "frame.h"
 #include "irq.h"
 #include "tcb.h"
 #include "untyped.h"
@@ -118,6 +119,14 @@ static enum cairn_error decode(struct cte *target, struct message *m, struct sys
         return decode_cnode(target, m, e);
     case CAP_TCB:
         return decode_tcb(target, m, e);
+    case CAP_FRAME:
+        return decode_frame(target, m, e);
+    case CAP_PAGE_TABLE:
+        return decode_page_table(target, m, e);
+    case CAP_ASID_CONTROL:
+        return decode_asid_control(target, m, e);
+    case CAP_ASID_POOL:
+        return decode_asid_pool(target, m, e);
     case CAP_IRQ_CONTROL:
         return decode_irq_control(target, m, e);
     case CAP_IRQ_HANDLER:

@@ -261,9 +261,8 @@ static void non_cnode_invoked_as_cnode(struct env *env)
     CHECK_EQ(make_object(env, CAIRN_OBJECT_TCB, 0, slot_of(env, 0)), CAIRN_OK);
     CHECK_EQ(cairn_invoke(slot_of(env, 0), CAIRN_CNODE_DELETE, w, 2, 0, 0),
              CAIRN_E_ILLEGAL_OPERATION);
-    /* Objects with no invocations at all say so. */
     CHECK_EQ(cairn_invoke(CAIRN_CAP_ASID_CONTROL, CAIRN_CNODE_DELETE, w, 2, 0, 0),
-             CAIRN_E_INVALID_CAPABILITY);
+             CAIRN_E_ILLEGAL_OPERATION);
 }
 
 const struct test_case cnode_cases[] = {

@@ -86,6 +86,7 @@ CASE_LIST(untyped_cases);
 CASE_LIST(cnode_cases);
 CASE_LIST(cspace_cases);
 CASE_LIST(tcb_cases);
+CASE_LIST(vspace_cases);
 CASE_LIST(regression_cases);
 CASE_LIST(ipc_cases);
 CASE_LIST(fault_cases);
