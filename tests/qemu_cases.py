@@ -99,6 +99,12 @@ CASES = [
         ("expect", r"^ +9 untyped "),
         ("expect", r"^self-check: 0 problems$"),
     ]),
+    # A real device interrupt: the UART's receive IRQ, through the PLIC, to a notification.
+    dict(name="uart_interrupt", image="test_uart_irq", exit=0, steps=KERNEL_UP + [
+        step for key in "abc" for step in (
+            ("expect", r"^uart_irq: waiting for a key$"),
+            ("send", key),
+            ("expect", r"^uart_irq: interrupt \(badge 0\), received '%s'$" % key))]),
     dict(name="panic_on_bad_roottask", image="test_truncated_roottask", exit=99, panic=True,
          steps=[("expect", r"^Cairn kernel "),
                 ("expect", r"^KERNEL PANIC: root task image: file truncated$")]),

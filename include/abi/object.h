@@ -21,7 +21,7 @@ enum cairn_object_type {
 
 #define CAIRN_TCB_BITS 10
 #define CAIRN_ENDPOINT_BITS 4
-#define CAIRN_NOTIFICATION_BITS 5
+#define CAIRN_NOTIFICATION_BITS 6
 #define CAIRN_SLOT_BITS 6            /* one CNode slot (a capability and its tree links) */
 #define CAIRN_FRAME_4K_BITS 12
 #define CAIRN_FRAME_2M_BITS 21

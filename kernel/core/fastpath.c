@@ -80,7 +80,7 @@ bool fastpath_reply_recv(struct tcb *t)
     }
     struct endpoint *ep = (struct endpoint *)(uintptr_t)c->object;
     bool sender_waiting = ep->head != 0 && ep->head->state == THREAD_BLOCKED_SEND;
-    bool signal_pending = t->bound != 0 && t->bound->word != 0;
+    bool signal_pending = t->bound != 0 && t->bound->active;
     if (sender_waiting || signal_pending || !sched_can_switch_directly(t, caller)) {
         return false;
     }

@@ -13,6 +13,7 @@
 #include "fdt.h"
 #include "machine.h"
 #include "memory.h"
+#include "monitor.h"
 #include "panic.h"
 #include "plic.h"
 #include "roottask.h"
@@ -42,6 +43,7 @@ static void read_device_tree(uint64_t dtb_paddr, struct platform_info *platform)
     machine_set_exit_device(platform->test_base);
     if (platform->uart_base != 0) {
         console_use_uart(platform->uart_base);
+        monitor_set_console_irq(platform->uart_irq);
     }
 }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "console.h"
 #include "fault.h"
+#include "irq.h"
 #include "machine.h"
 #include "sched.h"
 #include "thread.h"
@@ -42,9 +43,17 @@ void monitor_dump_threads(void)
     }
 }
 
+static unsigned console_irq;
+
+void monitor_set_console_irq(unsigned irq)
+{
+    console_irq = irq;
+}
+
 void monitor_poll(void)
 {
-    if (!CAIRN_DEBUG) {
+    /* A user-level driver that owns the UART gets every byte: the monitor reads none. */
+    if (!CAIRN_DEBUG || (console_irq != 0 && irq_is_issued(console_irq))) {
         return;
     }
     int key = console_get_char();

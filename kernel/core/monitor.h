@@ -9,6 +9,9 @@
 #ifndef CAIRN_KERNEL_MONITOR_H
 #define CAIRN_KERNEL_MONITOR_H
 
+/* The console UART's interrupt: while a user driver holds it, the monitor keeps off. */
+void monitor_set_console_irq(unsigned irq);
+
 /* Called once each time the kernel starts idling. */
 void monitor_enter_idle(void);
 

@@ -168,8 +168,11 @@ void sched_tick(void)
 static void idle(void)
 {
     monitor_enter_idle();
-    while (highest_ready() < 0) {
+    for (;;) {
         timer_wait_and_poll();
+        if (highest_ready() >= 0) {
+            return;   /* an interrupt woke a thread: run it before looking at keys */
+        }
         monitor_poll();
     }
 }

@@ -107,9 +107,10 @@ void endpoint_send(struct endpoint *ep, struct tcb *sender, struct send_rights r
 void endpoint_receive(struct endpoint *ep, struct tcb *receiver, bool blocking)
 {
     struct notification *bound = receiver->bound;
-    if (bound != 0 && bound->word != 0) {
+    if (bound != 0 && bound->active) {
         transfer_signal(receiver, bound->word);
         bound->word = 0;
+        bound->active = false;
         return;
     }
     struct tcb *sender = ep->head;
@@ -214,6 +215,7 @@ void notification_signal(struct notification *n, uint64_t badge)
         queue_remove(&n->head, &n->tail, waiter);
         transfer_signal(waiter, n->word | badge);
         n->word = 0;
+        n->active = false;
         sched_make_runnable(waiter);
         return;
     }
@@ -223,17 +225,20 @@ void notification_signal(struct notification *n, uint64_t badge)
         queue_remove(&ep->head, &ep->tail, bound);
         transfer_signal(bound, n->word | badge);
         n->word = 0;
+        n->active = false;
         sched_make_runnable(bound);
         return;
     }
     n->word |= badge;
+    n->active = true;
 }
 
 void notification_wait(struct notification *n, struct tcb *t, bool blocking)
 {
-    if (n->word != 0 || !blocking) {
+    if (n->active || !blocking) {
         transfer_signal(t, n->word);
         n->word = 0;
+        n->active = false;
         return;
     }
     block(t, THREAD_BLOCKED_NOTIFICATION, n);

@@ -20,7 +20,8 @@ struct endpoint {
 };
 
 struct notification {
-    uint64_t word;
+    uint64_t word;      /* badges signalled since the last wait */
+    bool active;        /* signalled since the last wait (even if every badge was 0) */
     struct tcb *head;
     struct tcb *tail;
     struct tcb *bound;

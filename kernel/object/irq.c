@@ -103,6 +103,11 @@ void irq_handle(void)
     plic_complete(irq);
 }
 
+bool irq_is_issued(unsigned irq)
+{
+    return irq < PLIC_MAX_SOURCES && irqs[irq].issued;
+}
+
 void irq_release(unsigned irq)
 {
     if (irq < PLIC_MAX_SOURCES) {

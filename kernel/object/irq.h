@@ -17,6 +17,9 @@ enum cairn_error decode_irq_handler(struct cte *slot, struct message *m, struct 
 /* Takes one pending external interrupt from the PLIC and delivers it. */
 void irq_handle(void);
 
+/* True while a handler capability for irq exists (a user driver owns the source). */
+bool irq_is_issued(unsigned irq);
+
 /* The last capability to a handler went: its source is masked and free again. */
 void irq_release(unsigned irq);
 

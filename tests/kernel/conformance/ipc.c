@@ -262,6 +262,25 @@ static void signals_or_together(struct env *env)
     CHECK_EQ(cairn_poll(n), 0);   /* waiting consumed the word */
 }
 
+static void unbadged_signal_is_kept(struct env *env)
+{
+    /* A signal through an unbadged capability (badge 0) must not be lost when nobody
+     * waits yet: the next wait returns at once (with bits 0), as in seL4. */
+    cairn_cptr_t n = slot_of(env, 0);
+    CHECK_EQ(make_object(env, CAIRN_OBJECT_NOTIFICATION, 0, n), CAIRN_OK);
+    cairn_signal(n);
+    uint64_t badge = 7;
+    CHECK_EQ(cairn_nb_recv(n, &badge), 0);
+    CHECK_EQ(badge, 0);
+    /* Consumed: a second poll finds nothing, and a worker that waits now blocks. */
+    lower_self();
+    reset_seen();
+    CHECK_EQ(spawn(env, slot_of(env, 1), wait_forever, n, 0, LOW + 10, true), CAIRN_OK);
+    CHECK_EQ(seen.count, 0);
+    cairn_signal(n);
+    CHECK_EQ(seen.count, 1);
+}
+
 static void wait_blocks_until_signal(struct env *env)
 {
     cairn_cptr_t n = slot_of(env, 0), b = slot_of(env, 1);
@@ -424,6 +443,7 @@ const struct test_case ipc_cases[] = {
     {"IPC0009", "the sending endpoint's own badged capability is unwrapped", badge_unwrapping},
     {"IPC0010", "signals OR their badges; wait consumes, poll finds nothing", signals_or_together},
     {"IPC0011", "wait blocks until a signal arrives", wait_blocks_until_signal},
+    {"IPC0020", "a badge-0 signal with nobody waiting is kept, then consumed", unbadged_signal_is_kept},
     {"IPC0012", "a bound notification wakes a receive on an endpoint", bound_notification_wakes_receive},
     {"IPC0013", "receiving without the read right is a capability fault", receive_without_read_right_faults},
     {"IPC0014", "deleting an endpoint releases its waiter, which then faults", deleting_endpoint_releases_waiter},
