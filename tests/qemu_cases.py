@@ -105,6 +105,13 @@ CASES = [
             ("expect", r"^uart_irq: waiting for a key$"),
             ("send", key),
             ("expect", r"^uart_irq: interrupt \(badge 0\), received '%s'$" % key))]),
+    # KataOS's reclaimable root task: revoking CAIRN_CAP_INIT_UNTYPED frees all of it.
+    dict(name="reclaim_roottask", image="test_reclaim_roottask", exit=0, steps=KERNEL_UP + [
+        ("expect", r"^reclaim: root task region (?P<kib>\d+) KiB, \d+ pages copied"),
+        ("expect", r"^reclaim: region of <<kib>> KiB: \d+ bytes free before the revoke, "
+                   r"\d+ after; self-check 0$"),
+        ("expect", r"^reclaim: all of the root task's memory is back$"),
+    ]),
     dict(name="panic_on_bad_roottask", image="test_truncated_roottask", exit=99, panic=True,
          steps=[("expect", r"^Cairn kernel "),
                 ("expect", r"^KERNEL PANIC: root task image: file truncated$")]),
