@@ -128,7 +128,7 @@ static enum cairn_error start_reclaimer(unsigned region_bits)
         err = make(CAIRN_OBJECT_TCB, 0, W_TCB);
     }
     /* Slots 3.. of its CNode take its own capabilities: room for 6 and the frames. */
-    if (err == CAIRN_OK && 3 + 6 + (uint64_t)(__image_end - __image_start) / PAGE >
+    if (err == CAIRN_OK && 3 + 6 + ((uintptr_t)__image_end - (uintptr_t)__image_start) / PAGE >
                                (1u << WORKER_RADIX)) {
         return CAIRN_E_RANGE;
     }
