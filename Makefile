@@ -8,6 +8,7 @@
 #   make bench      print the size and boot-cost table
 #   make debug      QEMU halted with a gdb stub, gdb-multiarch attached with symbols
 #   make fuzz       run the parser fuzzers (FUZZ_SECONDS each)
+#   make prove      Frama-C WP proofs of the capability core's contracts (also in make test)
 #   make clean      remove build/
 
 .DEFAULT_GOAL := all

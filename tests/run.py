@@ -4,7 +4,8 @@
 Three kinds of test, all run side by side on a thread pool:
   - host unit tests: each build/host/test_* binary (cmocka, ASan/UBSan); every cmocka
     case counts as one test, and a crash counts as a failure;
-  - static analysis: `make analyze-gcc` and `make analyze-cppcheck`, one test each;
+  - static analysis: `make analyze-gcc` and `make analyze-cppcheck`, and the Frama-C
+    proofs `make prove`, one test each;
   - fuzz smoke runs: each libFuzzer target for FUZZ_RUNS inputs from a fixed seed,
     starting from the real inputs of this build (the long runs are `make fuzz`);
   - QEMU tests: the cases in qemu_cases.py, each a fresh boot of its image, and a
@@ -137,7 +138,7 @@ def collect_jobs(build, only):
         path = os.path.join(host_dir, entry)
         if entry.startswith("test_") and os.access(path, os.X_OK) and "." not in entry:
             jobs.append(("host/" + entry, run_host_test, (path, build)))
-    for target in ("analyze-gcc", "analyze-cppcheck"):
+    for target in ("analyze-gcc", "analyze-cppcheck", "prove"):
         jobs.append(("analysis/" + target, run_command_test,
                      ("analysis/" + target, ["make", "--no-print-directory", "-s", target])))
     for target in ("fdt", "elf"):

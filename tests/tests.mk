@@ -78,6 +78,12 @@ analyze-cppcheck:
 		$(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)
 	@echo "cppcheck: $(words $(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)) files clean"
 
+# --- proofs ----------------------------------------------------------------------
+prove:
+	@sh scripts/prove.sh $(BUILD)
+
+.PHONY: prove
+
 # --- the whole suite -------------------------------------------------------------
 test: deps
 	@$(MAKE) --no-print-directory all

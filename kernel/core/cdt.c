@@ -2,33 +2,35 @@
  * cdt.c: the derivation tree as parent/first-child/sibling links between slots.
  *
  * All operations are O(1) except moving a slot with children (each child's parent
- * pointer changes) and the self-check. None allocates.
+ * pointer changes) and the self-check. None allocates. cdt_insert and unlink_leaf (the
+ * common case of cdt_remove) carry ACSL contracts that `make prove` checks.
  */
 #include "cdt.h"
 
 struct cte cdt_root;
 
-/* Links slot between prev and next (either may be 0) under parent. */
-static void link_between(struct cte *slot, struct cte *parent, struct cte *prev, struct cte *next)
-{
-    slot->parent = parent;
-    slot->prev = prev;
-    slot->next = next;
-    if (prev != 0) {
-        prev->next = slot;
-    } else {
-        parent->first_child = slot;
-    }
-    if (next != 0) {
-        next->prev = slot;
-    }
-}
-
+/*@ requires \valid(parent) && \valid(child) && \separated(parent, child);
+    requires parent->first_child == \null ||
+             (\valid(parent->first_child) && \separated(parent->first_child, parent, child));
+    assigns child->cap, child->first_child, child->parent, child->prev, child->next,
+            parent->first_child, parent->first_child->prev;
+    ensures parent->first_child == child && child->parent == parent;
+    ensures child->prev == \null && child->next == \old(parent->first_child);
+    ensures child->first_child == \null && child->cap == cap;
+    ensures \old(parent->first_child) != \null ==> \old(parent->first_child)->prev == child;
+*/
 void cdt_insert(struct cte *parent, struct cte *child, struct cap cap)
 {
+    struct cte *next = parent->first_child;
     child->cap = cap;
     child->first_child = 0;
-    link_between(child, parent, 0, parent->first_child);
+    child->parent = parent;
+    child->prev = 0;
+    child->next = next;
+    if (next != 0) {
+        next->prev = child;
+    }
+    parent->first_child = child;
 }
 
 static struct cte *last_child(struct cte *slot)
@@ -38,6 +40,33 @@ static struct cte *last_child(struct cte *slot)
         c = c->next;
     }
     return c;
+}
+
+/* Takes a slot without children out of its parent's list (its own links stay). */
+/*@ requires \valid(slot) && \valid(slot->parent) && slot->first_child == \null;
+    requires slot->prev == \null ==> slot->parent->first_child == slot;
+    requires slot->prev != \null ==> \valid(slot->prev) && slot->prev->next == slot;
+    requires slot->next != \null ==> \valid(slot->next) && slot->next->prev == slot;
+    requires \separated(slot, slot->parent);
+    requires slot->prev != \null ==> \separated(slot->prev, slot, slot->parent);
+    requires slot->next != \null ==> \separated(slot->next, slot, slot->parent);
+    requires slot->prev != \null && slot->next != \null ==> \separated(slot->prev, slot->next);
+    assigns slot->parent->first_child, slot->prev->next, slot->next->prev;
+    ensures \old(slot->prev) == \null ==> \old(slot->parent)->first_child == \old(slot->next);
+    ensures \old(slot->prev) != \null ==> \old(slot->prev)->next == \old(slot->next);
+    ensures \old(slot->next) != \null ==> \old(slot->next)->prev == \old(slot->prev);
+*/
+static void unlink_leaf(struct cte *slot)
+{
+    struct cte *prev = slot->prev, *next = slot->next;
+    if (prev != 0) {
+        prev->next = next;
+    } else {
+        slot->parent->first_child = next;
+    }
+    if (next != 0) {
+        next->prev = prev;
+    }
 }
 
 void cdt_remove(struct cte *slot)
@@ -67,14 +96,7 @@ void cdt_remove(struct cte *slot)
             last->next->prev = last;
         }
     } else {
-        if (prev != 0) {
-            prev->next = next;
-        } else {
-            parent->first_child = next;
-        }
-        if (next != 0) {
-            next->prev = prev;
-        }
+        unlink_leaf(slot);
     }
     *slot = (struct cte){.cap = cap_null()};
 }
