@@ -6,12 +6,15 @@
  * and is printed as "bench <name> <instructions>" for bench.py to tabulate.
  */
 #include "cairn.h"
+#include "cairn_clone.h"
 
 #define ITERATIONS 10000
 #define ROOT CAIRN_CAP_INIT_CNODE
 #define STACK_WORDS 512
 
-enum { SLOT_UNTYPED, SLOT_EP, SLOT_NTFN, SLOT_SERVER, SLOT_PEER, SLOT_COUNT };
+enum { SLOT_UNTYPED, SLOT_EP, SLOT_NTFN, SLOT_SERVER, SLOT_PEER, SLOT_REMOTE, SLOT_COUNT };
+
+#define TEMP_VADDR 0x40000000ul
 
 static uint64_t stacks[2][STACK_WORDS] __attribute__((aligned(16)));
 static cairn_cptr_t first_free;
@@ -63,12 +66,12 @@ static uint64_t read_gp(void)
     return gp;
 }
 
-/* A thread in our own address space running fn(arg), with IPC buffer `buffer`. */
-static void start_thread(cairn_cptr_t tcb, void (*fn)(uint64_t), uint64_t arg, unsigned n,
-                         unsigned priority, uint64_t buffer)
+/* A thread in `vspace` running fn(arg), with IPC buffer `buffer` (ours only). */
+static void start_thread_in(cairn_cptr_t tcb, cairn_cptr_t vspace, void (*fn)(uint64_t),
+                            uint64_t arg, unsigned n, unsigned priority, uint64_t buffer)
 {
     cairn_untyped_retype(slot(SLOT_UNTYPED), CAIRN_OBJECT_TCB, 0, ROOT, 0, 0, tcb, 1);
-    cairn_tcb_configure(tcb, 0, ROOT, 0, CAIRN_CAP_INIT_VSPACE, buffer,
+    cairn_tcb_configure(tcb, 0, ROOT, 0, vspace, buffer,
                         buffer != 0 ? CAIRN_CAP_INIT_IPC_BUFFER : 0);
     cairn_tcb_set_priority(tcb, CAIRN_CAP_INIT_TCB, priority);
     uint64_t regs[11] = {0};
@@ -78,6 +81,12 @@ static void start_thread(cairn_cptr_t tcb, void (*fn)(uint64_t), uint64_t arg, u
     regs[4] = buffer;
     regs[10] = arg;
     cairn_tcb_write_registers(tcb, true, 11, regs);
+}
+
+static void start_thread(cairn_cptr_t tcb, void (*fn)(uint64_t), uint64_t arg, unsigned n,
+                         unsigned priority, uint64_t buffer)
+{
+    start_thread_in(tcb, CAIRN_CAP_INIT_VSPACE, fn, arg, n, priority, buffer);
 }
 
 static void bench_null_syscall(void)
@@ -104,6 +113,26 @@ static void bench_call_reply(void)
     report("ipc_call_reply_same_space", start, instret());
 }
 
+/* The same round trip with the server in an address space of its own (a copy of us). */
+static void bench_call_reply_other_space(void)
+{
+    struct cairn_clone clone = {.untyped = slot(SLOT_UNTYPED), .first_slot = slot(SLOT_COUNT)};
+    if (cairn_clone_image(&clone, TEMP_VADDR) != CAIRN_OK) {
+        cairn_printf("bench: cloning the image failed\n");
+        return;
+    }
+    cairn_tcb_suspend(slot(SLOT_SERVER));
+    start_thread_in(slot(SLOT_REMOTE), clone.vspace, echo_server, slot(SLOT_EP), 0, 200, 0);
+    uint64_t info = cairn_msg_info(1, 0, 0, 1);
+    cairn_call(slot(SLOT_EP), info);   /* warm */
+    uint64_t start = instret();
+    for (unsigned i = 0; i < ITERATIONS; i++) {
+        cairn_call(slot(SLOT_EP), info);
+    }
+    report("ipc_call_reply_other_space", start, instret());
+    cairn_tcb_suspend(slot(SLOT_REMOTE));
+}
+
 static void bench_signal(void)
 {
     cairn_untyped_retype(slot(SLOT_UNTYPED), CAIRN_OBJECT_NOTIFICATION, 0, ROOT, 0, 0,
@@ -121,7 +150,6 @@ static void bench_signal(void)
 
 static void bench_context_switch(void)
 {
-    cairn_tcb_suspend(slot(SLOT_SERVER));
     cairn_tcb_suspend(slot(SLOT_PEER));
     cairn_tcb_set_priority(CAIRN_CAP_INIT_TCB, CAIRN_CAP_INIT_TCB, 100);
     cairn_cnode_delete(ROOT, slot(SLOT_PEER), CAIRN_WORD_BITS);
@@ -144,10 +172,11 @@ int main(const struct cairn_bootinfo *info)
             best = i;
         }
     }
-    cairn_untyped_retype(CAIRN_CAP_FIRST_UNTYPED + best, CAIRN_OBJECT_UNTYPED, 16, ROOT, 0, 0,
+    cairn_untyped_retype(CAIRN_CAP_FIRST_UNTYPED + best, CAIRN_OBJECT_UNTYPED, 18, ROOT, 0, 0,
                          slot(SLOT_UNTYPED), 1);
     bench_null_syscall();
     bench_call_reply();
+    bench_call_reply_other_space();
     bench_signal();
     bench_context_switch();
     cairn_printf("bench done\n");

@@ -87,7 +87,8 @@ CASES = [
     # The benchmark root task must keep working (its figures are printed by make bench).
     dict(name="bench_ipc_runs", image="bench_ipc", exit=0, timeout=60, steps=KERNEL_UP + [
         ("expect", r"^bench %s \d+$" % name) for name in (
-            "null_syscall", "ipc_call_reply_same_space", "signal_to_waiting_thread",
+            "null_syscall", "ipc_call_reply_same_space", "ipc_call_reply_other_space",
+            "signal_to_waiting_thread",
             "context_switch")] + [("expect", r"^bench done$")]),
     dict(name="debug_calls", image="test_debug_calls", exit=0, steps=KERNEL_UP + [
         ("expect", r"^ready queues:\n  priority 255: 'debug-root'#1$"),

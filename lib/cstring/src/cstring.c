@@ -1,13 +1,28 @@
 /*
- * cstring.c: byte-at-a-time implementations; simple and obviously correct. The
- * kernel copies little data, so speed can wait until a benchmark asks for it.
+ * cstring.c: simple implementations. memcpy and memset move whole 8-byte words when
+ * both ends are aligned (GCC calls them for every struct copy and zeroing, e.g. a
+ * 64-byte capability slot on each IPC reply), and bytes otherwise.
  */
 #include "cstring.h"
+
+#include <stdint.h>
+
+#define WORD sizeof(uint64_t)
+
+static int aligned(const void *a, const void *b)
+{
+    return (((uintptr_t)a | (uintptr_t)b) & (WORD - 1)) == 0;
+}
 
 void *memcpy(void *dest, const void *src, size_t n)
 {
     unsigned char *d = dest;
     const unsigned char *s = src;
+    if (aligned(d, s)) {
+        for (; n >= WORD; n -= WORD, d += WORD, s += WORD) {
+            *(uint64_t *)(void *)d = *(const uint64_t *)(const void *)s;
+        }
+    }
     while (n-- > 0) {
         *d++ = *s++;
     }
@@ -30,6 +45,12 @@ void *memmove(void *dest, const void *src, size_t n)
 void *memset(void *dest, int c, size_t n)
 {
     unsigned char *d = dest;
+    if (aligned(d, d)) {
+        uint64_t pattern = 0x0101010101010101ull * (unsigned char)c;
+        for (; n >= WORD; n -= WORD, d += WORD) {
+            *(uint64_t *)(void *)d = pattern;
+        }
+    }
     while (n-- > 0) {
         *d++ = (unsigned char)c;
     }
