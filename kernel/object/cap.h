@@ -43,7 +43,9 @@ struct cap {
                             untyped: 1 for device memory; zombie: first slot to scan */
     uint64_t object;     /* kernel address of the object (untyped: of the region) */
     uint64_t data;       /* endpoint, notification: badge; CNode: guard value;
-                            frame: mapped virtual address + 1 (0 = unmapped);
+                            frame, page table: mapped virtual address + 1 (0 = unmapped),
+                            with aux the ASID (and its generation) it is mapped in;
+                            ASID pool: aux is the pool number;
                             untyped: bytes already retyped (the watermark);
                             zombie: the slot of the zombie above, or 0 */
 };
