@@ -36,7 +36,12 @@ bool sched_can_switch_directly(const struct tcb *from, const struct tcb *to);
 void sched_switch_directly(struct tcb *from, enum thread_state state, struct tcb *to);
 
 /* The thread that was running when the kernel was entered, or 0 when idle. */
-struct tcb *sched_current(void);
+extern struct tcb *sched_current_thread;
+
+static inline struct tcb *sched_current(void)
+{
+    return sched_current_thread;
+}
 
 /* Called on every timer tick: charges the running thread's timeslice. */
 void sched_tick(void);
