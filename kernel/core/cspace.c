@@ -24,6 +24,15 @@ static uint64_t bits_below(uint64_t value, unsigned end, unsigned width)
     return width >= 64 ? shifted : shifted % (1ull << width);
 }
 
+/* One level of the walk, as pure arithmetic. */
+struct cspace_step {
+    unsigned failure;      /* LOOKUP_OK, LOOKUP_GUARD_MISMATCH or LOOKUP_DEPTH_MISMATCH */
+    uint64_t index;        /* the slot, when LOOKUP_OK: always < 1 << radix */
+    unsigned bits_left;    /* bits after this level (unchanged on failure) */
+};
+
+/* What a CNode with this radix, guard size and guard does with the top `bits` bits of
+ * cptr that are left (bits <= 64). Static, so it is inlined into the walk. */
 /*@ requires bits <= 64 && radix <= 255 && guard_bits <= 255;
     assigns \nothing;
     ensures \result.failure == LOOKUP_OK || \result.failure == LOOKUP_GUARD_MISMATCH ||
@@ -33,8 +42,8 @@ static uint64_t bits_below(uint64_t value, unsigned end, unsigned width)
             \result.bits_left == bits - radix - guard_bits;
     ensures \result.failure != LOOKUP_OK ==> \result.bits_left == bits;
 */
-struct cspace_step cspace_step(uint64_t cptr, unsigned bits, unsigned radix,
-                               unsigned guard_bits, uint64_t guard)
+static struct cspace_step cspace_step(uint64_t cptr, unsigned bits, unsigned radix,
+                                      unsigned guard_bits, uint64_t guard)
 {
     struct cspace_step step = {.failure = LOOKUP_GUARD_MISMATCH, .index = 0, .bits_left = bits};
     if (guard_bits > bits || bits_below(cptr, bits, guard_bits) != guard) {

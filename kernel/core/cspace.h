@@ -30,18 +30,6 @@ struct lookup_result {
     unsigned bits_left;    /* address bits not yet used when the walk stopped */
 };
 
-/* One level of the walk, as pure arithmetic (proved with Frama-C, see cspace.c). */
-struct cspace_step {
-    unsigned failure;      /* LOOKUP_OK, LOOKUP_GUARD_MISMATCH or LOOKUP_DEPTH_MISMATCH */
-    uint64_t index;        /* the slot, when LOOKUP_OK: always < 1 << radix */
-    unsigned bits_left;    /* bits after this level (unchanged on failure) */
-};
-
-/* What a CNode with this radix, guard size and guard does with the top `bits` bits of
- * cptr that are left (bits <= 64). */
-struct cspace_step cspace_step(uint64_t cptr, unsigned bits, unsigned radix,
-                               unsigned guard_bits, uint64_t guard);
-
 /* Resolves up to depth (1..64) bits of cptr starting at root; see above. */
 struct lookup_result cspace_resolve(const struct cap *root, uint64_t cptr, unsigned depth);
 
