@@ -7,7 +7,7 @@
 #   make test       host unit tests, static analysis and QEMU tests; ends "N passed, N failed"
 #   make bench      print the size and boot-cost table
 #   make debug      QEMU halted with a gdb stub, gdb-multiarch attached with symbols
-#   make fuzz       run the parser fuzzers (FUZZ_SECONDS each)
+#   make fuzz       the parser fuzzers (FUZZ_SECONDS each), then 1,000,000 random syscalls
 #   make prove      Frama-C WP proofs of the capability core's contracts (also in make test)
 #   make clean      remove build/
 

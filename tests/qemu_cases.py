@@ -84,6 +84,14 @@ CASES = [
     dict(name="conformance", image="test_conformance", exit=0, timeout=120,
          subtests=(r"^case \S+ .*: ok$", r"^case \S+ .*: FAILED$"),
          steps=KERNEL_UP + [("expect", r"^conformance: \d+ passed, 0 failed$")]),
+    # Random system calls and invocations from a seeded root task; the kernel must stay
+    # sound throughout (`make fuzz-syscalls` runs the same task for 1,000,000 steps).
+    dict(name="fuzz_syscalls", image="test_fuzz_syscalls", exit=0, timeout=60,
+         steps=KERNEL_UP + [
+             ("expect", r"^fuzz_syscalls: seed 0x[0-9a-f]+, \d+ steps"),
+             ("expect", r"^fuzz_syscalls: \d+ steps, seed 0x[0-9a-f]+, self-check clean$"),
+             ("expect", r"^halt: thread 'roottask' #1 stops the machine with status 0$"),
+         ]),
     # The benchmark root task must keep working (its figures are printed by make bench).
     dict(name="bench_ipc_runs", image="bench_ipc", exit=0, timeout=60, steps=KERNEL_UP + [
         ("expect", r"^bench %s \d+$" % name) for name in (

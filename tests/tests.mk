@@ -18,6 +18,22 @@ $(BUILD)/images/test_truncated_roottask.stripped: $(BUILD)/images/rootserver.str
 	$(Q)head -c 100 $< > $@
 TEST_IMAGES += $(BUILD)/images/test_truncated_roottask.elf
 
+# The system-call fuzzer (tests/kernel/fuzz_syscalls.c) built a second time for the long
+# run of `make fuzz-syscalls`: FUZZ_SYSCALL_STEPS steps from another seed. The flags sit
+# in a file that changes only when they do, so a new count or seed rebuilds it.
+FUZZ_SYSCALL_STEPS ?= 1000000
+FUZZ_SYSCALL_SEED ?= 0x5eedf00d
+FUZZ_SYSCALL_TIMEOUT ?= 3600
+FUZZ_SYSCALL_FLAGS := -DFUZZ_STEPS=$(FUZZ_SYSCALL_STEPS) -DFUZZ_SEED=$(FUZZ_SYSCALL_SEED)
+$(BUILD)/user/fuzz_long/flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(FUZZ_SYSCALL_FLAGS)' | cmp -s - $@ || echo '$(FUZZ_SYSCALL_FLAGS)' > $@
+$(BUILD)/user/fuzz_long/fuzz_syscalls.c.o: tests/kernel/fuzz_syscalls.c $(BUILD)/user/fuzz_long/flags
+	@echo "  CC      $@"
+	$(Q)$(CROSS)gcc $(USER_CFLAGS) $(FUZZ_SYSCALL_FLAGS) -c $< -o $@
+$(eval $(call user_program,test_fuzz_syscalls_long,fuzz_long/fuzz_syscalls.c))
+TEST_IMAGES += $(BUILD)/images/test_fuzz_syscalls_long.elf
+
 kernel-images: $(SYSTEM_IMAGES) $(TEST_IMAGES) $(BUILD)/images/bench_ipc.elf
 user-programs: $(USER_PROGRAMS)
 
@@ -93,7 +109,8 @@ test: deps
 
 # --- fuzzing ---------------------------------------------------------------------
 # libFuzzer targets, one per parser of outside input. `make test` runs each for a fixed
-# number of inputs (deterministic seed); `make fuzz` runs each for FUZZ_SECONDS.
+# number of inputs (deterministic seed); `make fuzz` runs each for FUZZ_SECONDS, then
+# the system-call fuzzer for FUZZ_SYSCALL_STEPS steps (fuzz-syscalls below).
 FUZZ_CC := clang
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                -Wall -Wextra -Werror -Ikernel/core $(SHARED_INCLUDES)
@@ -127,5 +144,23 @@ fuzz: deps
 			-artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/found_$$t \
 			$(BUILD)/fuzz/corpus_$$t || exit 1; \
 	done
+	@$(MAKE) --no-print-directory fuzz-syscalls
 
-.PHONY: fuzz fuzz-targets
+# The kernel under random system calls: boots the long fuzzer image and shows its own
+# lines (the whole serial output goes to build/fuzz/syscalls.log). A panic, a failed
+# check, a hang (no halt within FUZZ_SYSCALL_TIMEOUT s) or a non-zero exit fails it.
+FUZZ_SYSCALL_LOG := $(BUILD)/fuzz/syscalls.log
+fuzz-syscalls: deps
+	@$(MAKE) --no-print-directory $(BUILD)/images/test_fuzz_syscalls_long.elf
+	@mkdir -p $(BUILD)/fuzz
+	@echo "fuzzing system calls: $(FUZZ_SYSCALL_STEPS) steps, seed $(FUZZ_SYSCALL_SEED)"
+	@start=$$(date +%s); \
+	{ timeout $(FUZZ_SYSCALL_TIMEOUT) $(QEMU) $(QEMU_FLAGS) \
+		-kernel $(BUILD)/images/test_fuzz_syscalls_long.elf < /dev/null 2>&1; \
+	  echo "qemu exit status $$?"; } | tr -d '\r' | tee $(FUZZ_SYSCALL_LOG) | \
+		grep -a --line-buffered -E '^(fuzz|KERNEL PANIC|self-check|qemu exit)'; \
+	echo "fuzz-syscalls: $$(( $$(date +%s) - start )) s, log in $(FUZZ_SYSCALL_LOG)"; \
+	grep -q '^qemu exit status 0$$' $(FUZZ_SYSCALL_LOG) && \
+		grep -q '^fuzz_syscalls: .*self-check clean$$' $(FUZZ_SYSCALL_LOG)
+
+.PHONY: fuzz fuzz-targets fuzz-syscalls FORCE

@@ -44,7 +44,6 @@ static void make_zombie(struct cte *slot, struct cte *above)
         struct tcb *t = (struct tcb *)(uintptr_t)slot->cap.object;
         thread_suspend(t);
         notification_unbind(t);
-        t->ipc_buffer = 0;
         cap_revoke(&t->reply_master);   /* reply capabilities to it go first (no contents) */
     }
     slot->cap.rights = slot->cap.type;   /* what kind of object the zombie is emptying */

@@ -21,16 +21,16 @@ uint64_t message_word(const struct message *m, unsigned i)
     if (i < CAIRN_MSG_REGISTERS) {
         return m->sender->context.regs[REG_A2 + i];
     }
-    return m->sender->ipc_buffer != 0 && i < CAIRN_MSG_MAX_LENGTH ?
-        m->sender->ipc_buffer->msg[i] : 0;
+    const struct cairn_ipc_buffer *b = tcb_ipc_buffer(m->sender);
+    return b != 0 && i < CAIRN_MSG_MAX_LENGTH ? b->msg[i] : 0;
 }
 
 void message_set_reply_word(struct tcb *t, unsigned i, uint64_t value)
 {
     if (i < CAIRN_MSG_REGISTERS) {
         t->context.regs[REG_A2 + i] = value;
-    } else if (t->ipc_buffer != 0 && i < CAIRN_MSG_MAX_LENGTH) {
-        t->ipc_buffer->msg[i] = value;
+    } else if (tcb_ipc_buffer(t) != 0 && i < CAIRN_MSG_MAX_LENGTH) {
+        tcb_ipc_buffer(t)->msg[i] = value;
     }
 }
 
@@ -94,11 +94,12 @@ static enum cairn_error read_extra_caps(struct tcb *t, uint64_t info, struct mes
 {
     unsigned wanted = cairn_msg_extra_caps(info);
     m->extra_count = 0;
-    if (t->ipc_buffer == 0) {
+    const struct cairn_ipc_buffer *buffer = tcb_ipc_buffer(t);
+    if (buffer == 0) {
         return CAIRN_OK;   /* without a buffer there is nowhere to name them */
     }
     for (unsigned i = 0; i < wanted; i++) {
-        struct lookup_result r = cspace_lookup_cap(&t->ctable.cap, t->ipc_buffer->caps_or_badges[i]);
+        struct lookup_result r = cspace_lookup_cap(&t->ctable.cap, buffer->caps_or_badges[i]);
         if (r.failure == LOOKUP_OK && cap_is_null(&r.slot->cap)) {
             r = (struct lookup_result){.failure = LOOKUP_MISSING_CAPABILITY};
         }

@@ -60,7 +60,7 @@ struct tcb {
     unsigned fault_label;          /* a fault message (abi/fault.h) is pending, or 0 */
     uint64_t fault_words[4];       /* its words */
     struct notification *bound;    /* the notification bound to this thread, or 0 */
-    struct cairn_ipc_buffer *ipc_buffer; /* kernel address of the buffer, or 0 */
+    uint64_t ipc_buffer_offset;    /* where in that frame the buffer starts */
     enum thread_state state;
     bool alive;                    /* false once the TCB object is destroyed */
     uint64_t fault_endpoint;       /* cptr (in its own CSpace) faults are sent to; 0 = none */
@@ -90,6 +90,20 @@ _Static_assert(__builtin_offsetof(struct tcb, caller) ==
                __builtin_offsetof(struct tcb, ctable) + 4 * sizeof(struct cte), "slots adjacent");
 _Static_assert(__builtin_offsetof(struct tcb, context) == 0, "context first");
 _Static_assert(sizeof(struct tcb) <= (1u << CAIRN_TCB_BITS), "a TCB fits its object size");
+
+/*
+ * The thread's IPC buffer, through the kernel window, or 0 when it has none. Computed
+ * from the TCB's own frame slot on every use: when that capability is deleted (say the
+ * frame is revoked), the buffer is gone at once and no stale pointer can remain.
+ */
+static inline struct cairn_ipc_buffer *tcb_ipc_buffer(const struct tcb *t)
+{
+    if (t->ipc_buffer_frame.cap.type != CAP_FRAME) {
+        return 0;
+    }
+    return (struct cairn_ipc_buffer *)(uintptr_t)(t->ipc_buffer_frame.cap.object +
+                                                  t->ipc_buffer_offset);
+}
 
 /* Makes the zeroed memory at t an inactive thread (what retype does). */
 void thread_create(struct tcb *t);

@@ -18,20 +18,26 @@ static unsigned min_unsigned(unsigned a, unsigned b)
     return a < b ? a : b;
 }
 
+/* Words beyond the registers need both buffers; the caller has cut length otherwise. */
 static void copy_words(struct tcb *sender, struct tcb *receiver, unsigned length)
 {
     for (unsigned i = 0; i < min_unsigned(length, CAIRN_MSG_REGISTERS); i++) {
         receiver->context.regs[REG_A2 + i] = sender->context.regs[REG_A2 + i];
     }
-    for (unsigned i = CAIRN_MSG_REGISTERS; i < length; i++) {
-        receiver->ipc_buffer->msg[i] = sender->ipc_buffer->msg[i];
+    const struct cairn_ipc_buffer *from = tcb_ipc_buffer(sender);
+    struct cairn_ipc_buffer *to = tcb_ipc_buffer(receiver);
+    for (unsigned i = CAIRN_MSG_REGISTERS; from != 0 && to != 0 && i < length; i++) {
+        to->msg[i] = from->msg[i];
     }
 }
 
 /* The receiver's empty receive slot, or 0 when it named none that resolves. */
 static struct cte *receive_slot(struct tcb *receiver)
 {
-    const struct cairn_ipc_buffer *b = receiver->ipc_buffer;
+    const struct cairn_ipc_buffer *b = tcb_ipc_buffer(receiver);
+    if (b == 0) {
+        return 0;
+    }
     struct lookup_result root = cspace_lookup_cap(&receiver->ctable.cap, b->receive_cnode);
     if (root.failure != LOOKUP_OK || root.slot->cap.type != CAP_CNODE ||
         b->receive_depth < 1 || b->receive_depth > CAIRN_WORD_BITS) {
@@ -54,16 +60,20 @@ static unsigned transfer_caps(struct tcb *sender, struct tcb *receiver, unsigned
 {
     struct cte *dest = 0;
     bool dest_looked_up = false;
+    const struct cairn_ipc_buffer *from = tcb_ipc_buffer(sender);
+    struct cairn_ipc_buffer *to = tcb_ipc_buffer(receiver);
+    if (from == 0 || to == 0) {
+        return 0;
+    }
     unsigned i = 0;
     for (; i < wanted; i++) {
-        struct lookup_result r = cspace_lookup_cap(&sender->ctable.cap,
-                                                   sender->ipc_buffer->caps_or_badges[i]);
+        struct lookup_result r = cspace_lookup_cap(&sender->ctable.cap, from->caps_or_badges[i]);
         if (r.failure != LOOKUP_OK || !transferable(&r.slot->cap)) {
             break;
         }
         const struct cap *c = &r.slot->cap;
         if (c->type == CAP_ENDPOINT && c->object == (uint64_t)(uintptr_t)endpoint) {
-            receiver->ipc_buffer->caps_or_badges[i] = c->data;
+            to->caps_or_badges[i] = c->data;
             *unwrapped |= 1u << i;
             continue;
         }
@@ -116,7 +126,7 @@ void transfer_message(struct tcb *sender, struct tcb *receiver, uint64_t badge, 
     }
     uint64_t info = sender->context.regs[REG_A1];
     unsigned length = min_unsigned(cairn_msg_length(info), CAIRN_MSG_MAX_LENGTH);
-    bool buffers = sender->ipc_buffer != 0 && receiver->ipc_buffer != 0;
+    bool buffers = tcb_ipc_buffer(sender) != 0 && tcb_ipc_buffer(receiver) != 0;
     if (!buffers) {
         length = min_unsigned(length, CAIRN_MSG_REGISTERS);
     }

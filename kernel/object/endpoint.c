@@ -163,10 +163,18 @@ void endpoint_reply(struct tcb *replier, struct cte *slot)
     sched_make_runnable(caller);
 }
 
-/* Rewinds t onto its ecall so that, runnable again, it makes the call again. */
+/*
+ * Rewinds t onto its ecall so that, runnable again, it makes the call again. A thread
+ * whose blocked message was a fault is already at the faulting instruction: it keeps
+ * its pc and, run again, faults again (and its handler hears of it anew).
+ */
 static void restart(struct tcb *t)
 {
-    t->context.pc -= 4;
+    if (t->fault_label != 0) {
+        t->fault_label = 0;
+    } else {
+        t->context.pc -= 4;
+    }
     t->state = THREAD_INACTIVE;
 }
 
@@ -182,6 +190,7 @@ void ipc_cancel(struct tcb *t)
         restart(t);
     } else if (t->state == THREAD_BLOCKED_REPLY) {
         cap_revoke(&t->reply_master);   /* the reply capability must not outlive the wait */
+        t->fault_label = 0;             /* an unanswered fault: run again, it faults again */
         t->state = THREAD_INACTIVE;
     }
 }

@@ -66,7 +66,6 @@ static void set_ipc_buffer(struct tcb *t, struct cte *frame, uint64_t address)
 {
     if (frame == 0) {
         cap_delete(&t->ipc_buffer_frame);
-        t->ipc_buffer = 0;
         return;
     }
     struct cap copy = frame->cap;
@@ -75,7 +74,7 @@ static void set_ipc_buffer(struct tcb *t, struct cte *frame, uint64_t address)
     install(t, &t->ipc_buffer_frame, frame, copy);
     if (t->alive) {
         uint64_t offset = address & ((1ull << frame->cap.size_bits) - 1);
-        t->ipc_buffer = (struct cairn_ipc_buffer *)(uintptr_t)(frame->cap.object + offset);
+        t->ipc_buffer_offset = offset;
     }
 }
 

@@ -1,6 +1,7 @@
 /*
  * regressions.c: cases from bugs found in review, so they stay fixed.
  */
+#include "abi/fault.h"
 #include "framework.h"
 
 static enum cairn_error copy(cairn_cptr_t dest, cairn_cptr_t src)
@@ -106,6 +107,76 @@ static void cnode_guard_reset_by_mint(struct env *env)
     CHECK_EQ(cairn_cnode_delete(slot_of(env, 1), 2 << 4 | 5, 6), CAIRN_E_FAILED_LOOKUP);
 }
 
+extern const char regress_ecall[];
+
+/* Makes an unknown system call at regress_ecall (its pc is what the checks compare). */
+static void unknown_call(uint64_t unused)
+{
+    (void)unused;
+    register long a7 __asm__("a7") = 1023;
+    __asm__ volatile(".globl regress_ecall\nregress_ecall: ecall" ::"r"(a7) : "memory");
+    for (;;) {
+        cairn_yield();
+    }
+}
+
+static void cancelled_fault_keeps_pc(struct env *env)
+{
+    /* Found by the syscall fuzzer: cancelling a pending fault message rewound the pc. */
+    cairn_cptr_t ep = slot_of(env, 0), worker = slot_of(env, 1);
+    uint64_t pc;
+    lower_self();
+    CHECK_EQ(make_object(env, CAIRN_OBJECT_ENDPOINT, 0, ep), CAIRN_OK);
+    CHECK_EQ(spawn(env, worker, unknown_call, 0, 0, LOW + 10, false), CAIRN_OK);
+    CHECK_EQ(cairn_tcb_configure(worker, ep, ROOT, 0, CAIRN_CAP_INIT_VSPACE, 0, 0), CAIRN_OK);
+    CHECK_EQ(cairn_tcb_resume(worker), CAIRN_OK);   /* faults; the message waits on ep */
+    CHECK_EQ(cairn_tcb_read_registers(worker, false, 1, &pc), CAIRN_OK);
+    CHECK_EQ(pc, (uint64_t)regress_ecall);
+    CHECK_EQ(cairn_tcb_suspend(worker), CAIRN_OK);
+    CHECK_EQ(cairn_tcb_read_registers(worker, false, 1, &pc), CAIRN_OK);
+    CHECK_EQ(pc, (uint64_t)regress_ecall);
+    /* Resumed, it faults again at the same place and the handler hears of it. */
+    CHECK_EQ(cairn_tcb_resume(worker), CAIRN_OK);
+    CHECK_EQ(cairn_msg_label(cairn_recv(ep, 0)), CAIRN_FAULT_UNKNOWN_SYSCALL);
+    CHECK_EQ(cairn_get_mr(0), (uint64_t)regress_ecall);
+}
+
+static void receive_forever_raw(uint64_t ep)
+{
+    for (;;) {
+        cairn_recv(ep, 0);   /* tp is 0: the library never touches the buffer itself */
+    }
+}
+
+static void revoked_ipc_buffer_is_gone(struct env *env)
+{
+    /* Found in review of the fuzzer's work: a TCB kept a pointer to its IPC buffer after
+     * the frame's capability was revoked; a message then wrote into reused memory. */
+    cairn_cptr_t w = slot_of(env, 0), f = slot_of(env, 1), t = slot_of(env, 2);
+    cairn_cptr_t ep = slot_of(env, 3), c = slot_of(env, 4);
+    lower_self();
+    CHECK_EQ(make_object(env, CAIRN_OBJECT_UNTYPED, 16, w), CAIRN_OK);
+    CHECK_EQ(cairn_untyped_retype(w, CAIRN_OBJECT_FRAME_4K, 0, ROOT, 0, 0, f, 1), CAIRN_OK);
+    CHECK_EQ(make_object(env, CAIRN_OBJECT_ENDPOINT, 0, ep), CAIRN_OK);
+    CHECK_EQ(spawn(env, t, receive_forever_raw, ep, 0, LOW + 10, false), CAIRN_OK);
+    CHECK_EQ(cairn_tcb_set_ipc_buffer(t, 0x40000000, f), CAIRN_OK);
+    CHECK_EQ(cairn_tcb_resume(t), CAIRN_OK);   /* blocks receiving */
+    CHECK_EQ(cairn_cnode_revoke(ROOT, f, WORD), CAIRN_OK);   /* takes the TCB's copy */
+    CHECK_EQ(cairn_cnode_delete(ROOT, f, WORD), CAIRN_OK);
+    /* The frame's memory is reused for a CNode full of capabilities. */
+    CHECK_EQ(cairn_untyped_retype(w, CAIRN_OBJECT_CNODE, 6, ROOT, 0, 0, c, 1), CAIRN_OK);
+    for (unsigned i = 0; i < 4; i++) {
+        CHECK_EQ(cairn_cnode_copy(c, i, 6, ROOT, ep, WORD, CAIRN_RIGHTS_ALL), CAIRN_OK);
+    }
+    for (unsigned i = 0; i < 24; i++) {
+        cairn_set_mr(i, 0xdead0000 + i);
+    }
+    cairn_send(ep, cairn_msg_info(1, 0, 0, 24));   /* only 4 words can arrive now */
+    CHECK_EQ(cairn_debug_self_check(), 0);
+    CHECK_EQ(cairn_cnode_delete(ROOT, c, WORD), CAIRN_OK);
+    CHECK_EQ(cairn_debug_self_check(), 0);
+}
+
 const struct test_case regression_cases[] = {
     {"REGRESS0001", "swapping a later child with its parent keeps the tree sound", swap_child_with_parent},
     {"REGRESS0002", "after such a swap no live object's memory is handed out again", swap_never_frees_live_memory},
@@ -113,5 +184,7 @@ const struct test_case regression_cases[] = {
     {"REGRESS0004", "an empty extra capability is MISSING_CAPABILITY on the source", empty_extra_cap},
     {"REGRESS0005", "copy masks frame rights in the one rights namespace", read_only_copy_of_frame},
     {"REGRESS0006", "minting a CNode with guard data 0 removes its guard", cnode_guard_reset_by_mint},
+    {"REGRESS0007", "cancelling a pending fault message keeps the faulting pc", cancelled_fault_keeps_pc},
+    {"REGRESS0008", "a revoked IPC-buffer frame is no longer written by messages", revoked_ipc_buffer_is_gone},
 };
 const unsigned regression_cases_count = sizeof(regression_cases) / sizeof(regression_cases[0]);
