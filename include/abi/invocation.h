@@ -46,6 +46,7 @@ enum cairn_invocation_label {
      * the pc, word i (1..31) is register xi. Errors: RANGE (count). */
     CAIRN_TCB_READ_REGISTERS = 30,
     /* MR0 resume target (0/1), MR1 count (1..32), MR2.. registers in the order above.
+     * A target waiting in a system call abandons it (it is left inactive unless resumed).
      * Errors: RANGE (count), TRUNCATED_MESSAGE, ILLEGAL_OPERATION (the caller itself). */
     CAIRN_TCB_WRITE_REGISTERS = 31,
     /* MR0 fault endpoint cptr, MR1 CSpace root guard data, MR2 IPC buffer address;

@@ -105,6 +105,13 @@ static inline struct cairn_ipc_buffer *tcb_ipc_buffer(const struct tcb *t)
                                                   t->ipc_buffer_offset);
 }
 
+/* True while t waits in a system call (for a message, a reply or a signal). */
+static inline bool thread_is_blocked(const struct tcb *t)
+{
+    return t->state == THREAD_BLOCKED_SEND || t->state == THREAD_BLOCKED_RECEIVE ||
+           t->state == THREAD_BLOCKED_REPLY || t->state == THREAD_BLOCKED_NOTIFICATION;
+}
+
 /* Makes the zeroed memory at t an inactive thread (what retype does). */
 void thread_create(struct tcb *t);
 

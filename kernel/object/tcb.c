@@ -246,6 +246,11 @@ static enum cairn_error decode_write_registers(struct cte *slot, struct message 
     if (t == m->sender) {
         return error_plain(e, CAIRN_E_ILLEGAL_OPERATION, "tcb write registers: of itself");
     }
+    /* A thread waiting in a system call gives it up first: its new pc is final, never
+     * rewound later as if it still pointed after that call (found by the fuzzer). */
+    if (thread_is_blocked(t)) {
+        thread_suspend(t);
+    }
     for (unsigned i = 0; i < count; i++) {
         *register_at(t, i) = message_word(m, 2 + i);
     }

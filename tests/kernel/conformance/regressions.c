@@ -177,6 +177,33 @@ static void revoked_ipc_buffer_is_gone(struct env *env)
     CHECK_EQ(cairn_debug_self_check(), 0);
 }
 
+static void wait_forever_raw(uint64_t ntfn)
+{
+    for (;;) {
+        cairn_wait(ntfn);
+    }
+}
+
+static void written_pc_of_waiting_thread_is_kept(struct env *env)
+{
+    /* Found by the syscall fuzzer: registers written into a thread waiting on a
+     * notification were later "restarted", moving the written pc back by 4. */
+    cairn_cptr_t n = slot_of(env, 0), worker = slot_of(env, 1);
+    lower_self();
+    CHECK_EQ(make_object(env, CAIRN_OBJECT_NOTIFICATION, 0, n), CAIRN_OK);
+    CHECK_EQ(spawn(env, worker, wait_forever_raw, n, 0, LOW + 10, true), CAIRN_OK);
+    uint64_t pc = (uint64_t)regress_ecall;
+    CHECK_EQ(cairn_tcb_write_registers(worker, false, 1, &pc), CAIRN_OK);
+    CHECK_EQ(cairn_tcb_suspend(worker), CAIRN_OK);
+    uint64_t now;
+    CHECK_EQ(cairn_tcb_read_registers(worker, false, 1, &now), CAIRN_OK);
+    CHECK_EQ(now, (uint64_t)regress_ecall);
+    CHECK_EQ(cairn_cnode_mint(ROOT, slot_of(env, 2), WORD, ROOT, n, WORD, CAIRN_RIGHTS_ALL, 3),
+             CAIRN_OK);
+    cairn_signal(slot_of(env, 2));   /* it no longer waits: the signal stays pending */
+    CHECK_EQ(cairn_poll(n), 3);
+}
+
 const struct test_case regression_cases[] = {
     {"REGRESS0001", "swapping a later child with its parent keeps the tree sound", swap_child_with_parent},
     {"REGRESS0002", "after such a swap no live object's memory is handed out again", swap_never_frees_live_memory},
@@ -186,5 +213,6 @@ const struct test_case regression_cases[] = {
     {"REGRESS0006", "minting a CNode with guard data 0 removes its guard", cnode_guard_reset_by_mint},
     {"REGRESS0007", "cancelling a pending fault message keeps the faulting pc", cancelled_fault_keeps_pc},
     {"REGRESS0008", "a revoked IPC-buffer frame is no longer written by messages", revoked_ipc_buffer_is_gone},
+    {"REGRESS0009", "registers written into a waiting thread end its wait; pc stays", written_pc_of_waiting_thread_is_kept},
 };
 const unsigned regression_cases_count = sizeof(regression_cases) / sizeof(regression_cases[0]);
