@@ -106,6 +106,26 @@ static enum cairn_error check_spaces(const struct message *m, struct syscall_err
     return CAIRN_OK;
 }
 
+/* Checks the spaces (CAP0 CSpace with MR1 guard data, CAP1 VSpace) SET_SPACE and
+ * CONFIGURE share, and works out the CSpace capability the TCB will hold. */
+static enum cairn_error decode_spaces(const struct message *m, struct syscall_error *e,
+                                      struct cap *cspace)
+{
+    enum cairn_error err = check_spaces(m, e);
+    if (err == CAIRN_OK && !cnode_with_guard(&m->extra[0]->cap, message_word(m, 1), cspace)) {
+        err = error_invalid_argument(e, 1, "tcb: CSpace guard does not fit");
+    }
+    return err;
+}
+
+/* The fault endpoint (MR0) and both spaces; the TCB may be gone afterwards (install). */
+static void invoke_set_space(struct tcb *t, const struct message *m, struct cap cspace)
+{
+    t->fault_endpoint = message_word(m, 0);
+    install(t, &t->ctable, m->extra[0], cspace);
+    set_vspace(t, m->extra[1]);
+}
+
 /* CONFIGURE: MR0 fault endpoint, MR1 guard data, MR2 buffer; CAP0 CSpace, CAP1 VSpace,
  * CAP2 buffer frame (optional when the buffer address is 0). */
 static enum cairn_error decode_configure(struct cte *slot, struct message *m,
@@ -116,20 +136,15 @@ static enum cairn_error decode_configure(struct cte *slot, struct message *m,
     }
     struct cte *frame = m->extra_count > 2 ? m->extra[2] : 0;
     struct cap cspace;
-    enum cairn_error err = check_spaces(m, e);
+    enum cairn_error err = decode_spaces(m, e, &cspace);
     if (err == CAIRN_OK) {
         err = check_buffer(frame, message_word(m, 2), 2, e);
-    }
-    if (err == CAIRN_OK && !cnode_with_guard(&m->extra[0]->cap, message_word(m, 1), &cspace)) {
-        err = error_invalid_argument(e, 1, "tcb configure: guard does not fit");
     }
     if (err != CAIRN_OK) {
         return err;
     }
     struct tcb *t = tcb_of(slot);
-    t->fault_endpoint = message_word(m, 0);
-    install(t, &t->ctable, m->extra[0], cspace);
-    set_vspace(t, m->extra[1]);
+    invoke_set_space(t, m, cspace);
     if (t->alive) {
         set_ipc_buffer(t, frame, message_word(m, 2));
     }
@@ -144,17 +159,11 @@ static enum cairn_error decode_set_space(struct cte *slot, struct message *m,
         return error_plain(e, CAIRN_E_TRUNCATED_MESSAGE, "tcb set space: 2 words, 2 caps");
     }
     struct cap cspace;
-    enum cairn_error err = check_spaces(m, e);
-    if (err == CAIRN_OK && !cnode_with_guard(&m->extra[0]->cap, message_word(m, 1), &cspace)) {
-        err = error_invalid_argument(e, 1, "tcb set space: guard does not fit");
-    }
+    enum cairn_error err = decode_spaces(m, e, &cspace);
     if (err != CAIRN_OK) {
         return err;
     }
-    struct tcb *t = tcb_of(slot);
-    t->fault_endpoint = message_word(m, 0);
-    install(t, &t->ctable, m->extra[0], cspace);
-    set_vspace(t, m->extra[1]);
+    invoke_set_space(tcb_of(slot), m, cspace);
     return CAIRN_OK;
 }
 
