@@ -102,7 +102,12 @@ static void dequeue(struct tcb *t)
 
 bool sched_can_switch_directly(const struct tcb *from, const struct tcb *to)
 {
-    /* The highest priority anyone but `from` (which is about to block) is ready at. */
+    /* `from` is running, so no ready thread is above it: a `to` above `from` is above
+     * everyone (the common case of a reply to a higher-priority client). */
+    if (to->priority > from->priority) {
+        return true;
+    }
+    /* Otherwise: the highest priority anyone but `from` (about to block) is ready at. */
     const struct ready_queue *own = &queues[from->priority];
     bool from_alone = own->head == from && own->tail == from;
     int top = highest_ready_except(from_alone ? from->priority : SCHED_PRIORITIES);
