@@ -14,6 +14,7 @@
 #include "console.h"
 #include "abi/bootinfo.h"
 #include "abi/error.h"
+#include "endpoint.h"
 #include "fastpath.h"
 #include "fault.h"
 #include "cspace.h"
@@ -112,12 +113,13 @@ static void report_thread_problem(const struct tcb *thread, const char *problem)
     kprintf("self-check: thread '%s': %s\n", thread != 0 ? thread->name : "?", problem);
 }
 
-/* Verifies the derivation tree and the scheduler; the number of problems goes in a1. */
+/* Verifies the derivation tree, the scheduler and IPC state; problems found go in a1. */
 static enum cairn_error debug_self_check(struct tcb *t)
 {
     unsigned problems = cdt_check(report_problem);
     /* The caller itself is mid-syscall: it counts as runnable and queued. */
     problems += sched_check(report_thread_problem);
+    problems += ipc_check(report_thread_problem);
     t->context.regs[REG_A1] = problems;
     return CAIRN_OK;
 }

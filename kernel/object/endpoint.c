@@ -267,6 +267,64 @@ void notification_destroy(struct notification *n)
     }
 }
 
+static bool queued_in(const struct tcb *head, const struct tcb *t)
+{
+    for (unsigned steps = 0; head != 0 && steps < 1u << 20; head = head->ipc_next, steps++) {
+        if (head == t) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The problem with t's waiting state, or 0. */
+static const char *wait_problem(const struct tcb *t)
+{
+    const void *on = t->blocked_on;
+    if (t->state == THREAD_BLOCKED_SEND || t->state == THREAD_BLOCKED_RECEIVE) {
+        return on != 0 && queued_in(((const struct endpoint *)on)->head, t) ? 0
+               : "waits on an endpoint whose queue lacks it";
+    }
+    if (t->state == THREAD_BLOCKED_NOTIFICATION) {
+        return on != 0 && queued_in(((const struct notification *)on)->head, t) ? 0
+               : "waits on a notification whose queue lacks it";
+    }
+    return on == 0 ? 0 : "not waiting, yet marked as waiting on an object";
+}
+
+static const char *slot_problem(const struct tcb *t)
+{
+    if (t->bound != 0 && t->bound->bound != t) {
+        return "bound to a notification that is not bound to it";
+    }
+    if (!cap_is_null(&t->ctable.cap) && t->ctable.cap.type != CAP_CNODE) {
+        return "CSpace slot holds no CNode";
+    }
+    if (!cap_is_null(&t->vtable.cap) && t->vtable.cap.type != CAP_PAGE_TABLE) {
+        return "VSpace slot holds no page table";
+    }
+    if (!cap_is_null(&t->caller.cap) && t->caller.cap.type != CAP_REPLY) {
+        return "caller slot holds no reply capability";
+    }
+    return 0;
+}
+
+unsigned ipc_check(void (*report)(const struct tcb *t, const char *problem))
+{
+    unsigned problems = 0;
+    for (const struct tcb *t = thread_first(); t != 0; t = t->next_thread) {
+        const char *problem = wait_problem(t);
+        if (problem == 0) {
+            problem = slot_problem(t);
+        }
+        if (problem != 0) {
+            report(t, problem);
+            problems++;
+        }
+    }
+    return problems;
+}
+
 void notification_bind(struct notification *n, struct tcb *t)
 {
     n->bound = t;

@@ -69,6 +69,13 @@ void endpoint_cancel_badged(struct endpoint *ep, uint64_t badge);
 void endpoint_destroy(struct endpoint *ep);
 void notification_destroy(struct notification *n);
 
+/*
+ * Self-check of IPC state: every waiting thread is in the queue of the object it waits
+ * on and nowhere else waits; bindings go both ways; a TCB's own slots hold capabilities
+ * of the right types. Returns the problems found, reporting each.
+ */
+unsigned ipc_check(void (*report)(const struct tcb *t, const char *problem));
+
 /* Binds n to t (both unbound), or undoes it. */
 void notification_bind(struct notification *n, struct tcb *t);
 void notification_unbind(struct tcb *t);
