@@ -165,14 +165,7 @@ static void bench_context_switch(void)
 int main(const struct cairn_bootinfo *info)
 {
     first_free = CAIRN_CAP_FIRST_UNTYPED + info->untyped_count;
-    uint64_t best = 0;
-    for (uint64_t i = 1; i < info->untyped_count; i++) {
-        if (!info->untyped[i].is_device &&
-            info->untyped[i].size_bits > info->untyped[best].size_bits) {
-            best = i;
-        }
-    }
-    cairn_untyped_retype(CAIRN_CAP_FIRST_UNTYPED + best, CAIRN_OBJECT_UNTYPED, 18, ROOT, 0, 0,
+    cairn_untyped_retype(cairn_largest_ram_untyped(info), CAIRN_OBJECT_UNTYPED, 18, ROOT, 0, 0,
                          slot(SLOT_UNTYPED), 1);
     bench_null_syscall();
     bench_call_reply();

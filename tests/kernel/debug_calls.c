@@ -7,14 +7,7 @@
 int main(const struct cairn_bootinfo *info)
 {
     cairn_cptr_t worker = CAIRN_CAP_FIRST_UNTYPED + info->untyped_count;
-    uint64_t best = 0;
-    for (uint64_t i = 1; i < info->untyped_count; i++) {
-        if (!info->untyped[i].is_device &&
-            info->untyped[i].size_bits > info->untyped[best].size_bits) {
-            best = i;
-        }
-    }
-    enum cairn_error err = cairn_untyped_retype(CAIRN_CAP_FIRST_UNTYPED + best, CAIRN_OBJECT_TCB,
+    enum cairn_error err = cairn_untyped_retype(cairn_largest_ram_untyped(info), CAIRN_OBJECT_TCB,
                                                 0, CAIRN_CAP_INIT_CNODE, 0, 0, worker, 1);
     if (err == CAIRN_OK) {
         err = cairn_tcb_set_name(worker, "named-worker");

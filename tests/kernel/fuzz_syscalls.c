@@ -588,23 +588,11 @@ static int fuzz_step(void)
     return 0;
 }
 
-static cairn_cptr_t largest_untyped(const struct cairn_bootinfo *info)
-{
-    uint64_t best = 0;
-    for (uint64_t i = 1; i < info->untyped_count; i++) {
-        if (!info->untyped[i].is_device &&
-            info->untyped[i].size_bits > info->untyped[best].size_bits) {
-            best = i;
-        }
-    }
-    return CAIRN_CAP_FIRST_UNTYPED + best;
-}
-
 /* The private untyped, the fault handler thread, and this thread's fault endpoint. */
 static enum cairn_error set_up(const struct cairn_bootinfo *info)
 {
     static uint64_t stack[512] __attribute__((aligned(16)));
-    cairn_cptr_t sys = untyped + 1, parent = largest_untyped(info);
+    cairn_cptr_t sys = untyped + 1, parent = cairn_largest_ram_untyped(info);
     enum cairn_error err =
         cairn_untyped_retype(parent, CAIRN_OBJECT_UNTYPED, UNTYPED_BITS, ROOT, 0, 0, untyped, 1);
     err = err ? err : cairn_untyped_retype(parent, CAIRN_OBJECT_UNTYPED, 14, ROOT, 0, 0, sys, 1);

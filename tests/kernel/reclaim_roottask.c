@@ -104,12 +104,8 @@ static enum cairn_error start_reclaimer(cairn_cptr_t memory, cairn_cptr_t cnode,
 
 int main(const struct cairn_bootinfo *info)
 {
-    cairn_cptr_t first = CAIRN_CAP_FIRST_UNTYPED + info->untyped_count, memory = 0;
-    for (uint64_t i = 0; i < info->untyped_count; i++) {
-        if (!info->untyped[i].is_device && info->untyped[i].size_bits >= 20) {
-            memory = CAIRN_CAP_FIRST_UNTYPED + i;   /* not the root task's own region */
-        }
-    }
+    cairn_cptr_t first = CAIRN_CAP_FIRST_UNTYPED + info->untyped_count;
+    cairn_cptr_t memory = cairn_largest_ram_untyped(info);   /* not the root task's region */
     struct cairn_untyped_info mine;
     struct cairn_clone clone = {.untyped = memory, .first_slot = first + 2};
     enum cairn_error err = cairn_untyped_describe(CAIRN_CAP_INIT_UNTYPED, &mine);

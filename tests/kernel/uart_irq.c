@@ -24,12 +24,12 @@ static cairn_cptr_t slot(const struct cairn_bootinfo *info, unsigned which)
     return CAIRN_CAP_FIRST_UNTYPED + info->untyped_count + which;
 }
 
-/* The capability of the device untyped starting at paddr, and a RAM untyped. */
-static cairn_cptr_t find_untyped(const struct cairn_bootinfo *info, bool device, uint64_t paddr)
+/* The capability of the device untyped starting at paddr (0: none). */
+static cairn_cptr_t find_device_untyped(const struct cairn_bootinfo *info, uint64_t paddr)
 {
     for (uint64_t i = 0; i < info->untyped_count; i++) {
         const struct cairn_untyped_desc *u = &info->untyped[i];
-        if (u->is_device == device && (device ? u->paddr == paddr : u->size_bits >= 16)) {
+        if (u->is_device && u->paddr == paddr) {
             return CAIRN_CAP_FIRST_UNTYPED + i;
         }
     }
@@ -38,7 +38,7 @@ static cairn_cptr_t find_untyped(const struct cairn_bootinfo *info, bool device,
 
 static enum cairn_error map_uart(const struct cairn_bootinfo *info)
 {
-    cairn_cptr_t ram = find_untyped(info, false, 0), device = find_untyped(info, true, UART_PADDR);
+    cairn_cptr_t ram = cairn_largest_ram_untyped(info), device = find_device_untyped(info, UART_PADDR);
     if (ram == 0 || device == 0) {
         cairn_printf("uart_irq: no untyped for RAM or for the UART\n");
         return CAIRN_E_FAILED_LOOKUP;
@@ -64,7 +64,7 @@ static enum cairn_error map_uart(const struct cairn_bootinfo *info)
 
 static enum cairn_error take_irq(const struct cairn_bootinfo *info)
 {
-    cairn_cptr_t ram = find_untyped(info, false, 0);
+    cairn_cptr_t ram = cairn_largest_ram_untyped(info);
     enum cairn_error err = cairn_untyped_retype(ram, CAIRN_OBJECT_NOTIFICATION, 0, ROOT, 0, 0,
                                                 slot(info, NTFN), 1);
     if (err == CAIRN_OK) {

@@ -169,6 +169,10 @@ static inline uint64_t cairn_cnode_guard(uint64_t guard, unsigned guard_bits)
     return guard << 6 | guard_bits;
 }
 
+/* The capability of the largest RAM (not device) untyped region the kernel handed over,
+ * or 0 when there is none. */
+cairn_cptr_t cairn_largest_ram_untyped(const struct cairn_bootinfo *info);
+
 /* printf to the kernel console, in chunks of at most CAIRN_DEBUG_STRING_MAX bytes. */
 void cairn_printf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 

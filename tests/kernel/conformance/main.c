@@ -41,19 +41,6 @@ enum cairn_error make_object(const struct env *env, unsigned type, unsigned size
     return cairn_untyped_retype(env->untyped, type, size_bits, ROOT, 0, 0, slot, 1);
 }
 
-/* The largest RAM untyped the kernel handed over: every case's region comes from it. */
-static cairn_cptr_t largest_untyped(const struct cairn_bootinfo *info)
-{
-    uint64_t best = 0;
-    for (uint64_t i = 1; i < info->untyped_count; i++) {
-        if (!info->untyped[i].is_device &&
-            info->untyped[i].size_bits > info->untyped[best].size_bits) {
-            best = i;
-        }
-    }
-    return CAIRN_CAP_FIRST_UNTYPED + best;
-}
-
 static void clean_up(const struct env *env)
 {
     /* First take the CPU back: a case may have lowered us below its workers. */
@@ -89,7 +76,7 @@ static void run_case(const struct test_case *c, const struct cairn_bootinfo *inf
 
 int main(const struct cairn_bootinfo *info)
 {
-    parent_untyped = largest_untyped(info);
+    parent_untyped = cairn_largest_ram_untyped(info);
     unsigned passed = 0, failed = 0;
     for (unsigned s = 0; s < sizeof(suites) / sizeof(suites[0]); s++) {
         for (unsigned i = 0; i < *suites[s].count; i++) {
