@@ -27,7 +27,7 @@ import qemu_cases  # noqa: E402
 
 HOST_TEST_ARGS = {
     "test_elf": ["{build}/user/rootserver.elf"],
-    "test_fdt": ["{build}/host/virt-128M.dtb", "{build}/host/virt-3M.dtb",
+    "test_fdt_real": ["{build}/host/virt-128M.dtb", "{build}/host/virt-3M.dtb",
                  "{build}/host/virt-2G.dtb"],
 }
 

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "elf.h"
+#include "host_file.h"
 
 #define LIMIT (1ull << 38)
 #define PAGE 0x1000ull
@@ -447,48 +448,24 @@ static void test_strerror_int_min(void **state)
 
 /* --- the real root server ------------------------------------------------------------ */
 
-struct file {
-    uint8_t *data;
-    size_t size;
-};
-
-static struct file read_file(const char *path)
-{
-    struct file f = {NULL, 0};
-    FILE *stream = fopen(path, "rb");
-    if (stream == NULL) {
-        fail_msg("cannot open %s", path);
-    }
-    assert_int_equal(fseek(stream, 0, SEEK_END), 0);
-    long size = ftell(stream);
-    assert_true(size > 0);
-    rewind(stream);
-    f.size = (size_t)size;
-    f.data = malloc(f.size);
-    assert_non_null(f.data);
-    assert_int_equal(fread(f.data, 1, f.size, stream), f.size);
-    fclose(stream);
-    return f;
-}
-
 static int setup_real(void **state)
 {
     if (g_argc < 2) {
         print_error("usage: test_elf ROOTSERVER.elf\n");
         return -1;
     }
-    struct file *f = malloc(sizeof(*f));
+    struct host_file *f = malloc(sizeof(*f));
     if (f == NULL) {
         return -1;
     }
-    *f = read_file(g_argv[1]);
+    *f = host_file_read(g_argv[1], 1);
     *state = f;
     return 0;
 }
 
 static int teardown_real(void **state)
 {
-    struct file *f = *state;
+    struct host_file *f = *state;
     if (f != NULL) {
         free(f->data);
         free(f);
@@ -520,7 +497,7 @@ static void check_image(const struct elf_image *img, size_t size)
 }
 
 /* Smallest prefix of the file that holds the program headers and all segment bytes. */
-static size_t needed_size(const struct file *f, const struct elf_image *img)
+static size_t needed_size(const struct host_file *f, const struct elf_image *img)
 {
     uint64_t need = get_le(f->data + 32, 8) + get_le(f->data + 56, 2) * PHDR_SIZE;
     for (unsigned i = 0; i < img->segment_count; i++) {
@@ -530,7 +507,7 @@ static size_t needed_size(const struct file *f, const struct elf_image *img)
     return (size_t)need;
 }
 
-static unsigned count_loadable(const struct file *f)
+static unsigned count_loadable(const struct host_file *f)
 {
     unsigned count = 0;
     uint64_t phoff = get_le(f->data + 32, 8);
@@ -543,7 +520,7 @@ static unsigned count_loadable(const struct file *f)
 
 static void test_real_parses(void **state)
 {
-    const struct file *f = *state;
+    const struct host_file *f = *state;
     struct elf_image img;
     assert_int_equal(elf_parse(f->data, f->size, LIMIT, &img), ELF_OK);
     check_image(&img, f->size);
@@ -554,7 +531,7 @@ static void test_real_parses(void **state)
     assert_int_equal(elf_parse(f->data, f->size, top, &img), ELF_E_ADDRESS);
 }
 
-static int parse_prefix(const struct file *f, size_t size, struct elf_image *img)
+static int parse_prefix(const struct host_file *f, size_t size, struct elf_image *img)
 {
     uint8_t *copy = malloc(size > 0 ? size : 1);
     assert_non_null(copy);
@@ -580,7 +557,7 @@ static void assert_same_image(const struct elf_image *a, const struct elf_image 
 /* Every prefix, in an exactly sized buffer: short ones fail, long enough ones parse. */
 static void test_real_truncations(void **state)
 {
-    const struct file *f = *state;
+    const struct host_file *f = *state;
     struct elf_image full;
     assert_int_equal(elf_parse(f->data, f->size, LIMIT, &full), ELF_OK);
     size_t need = needed_size(f, &full);
@@ -608,7 +585,7 @@ static uint8_t mutate(uint8_t byte, unsigned how)
 /* Each early byte xor-ed or zeroed: never a crash, and ELF_OK still means valid. */
 static void test_real_byte_flips(void **state)
 {
-    const struct file *f = *state;
+    const struct host_file *f = *state;
     uint8_t *copy = malloc(f->size);
     assert_non_null(copy);
     memcpy(copy, f->data, f->size);
