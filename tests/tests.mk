@@ -56,7 +56,8 @@ $(eval $(call host_test,elf,lib/elf/src/elf.c tests/host/host_file.c))
 $(eval $(call host_test,fdt,kernel/core/fdt.c tests/host/fdt_writer.c))
 $(eval $(call host_test,fdt_real,kernel/core/fdt.c tests/host/fdt_writer.c tests/host/host_file.c))
 $(eval $(call host_test,region,kernel/core/region.c))
-$(eval $(call host_test,cdt,kernel/core/cdt.c kernel/object/cap.c))
+$(eval $(call host_test,cdt,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
+$(eval $(call host_test,cdt_check,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cspace,kernel/core/cspace.c kernel/core/cdt.c kernel/object/cap.c))
 
 # Real device trees from this QEMU, as test input for the FDT parser.
