@@ -52,7 +52,7 @@ $(BUILD)/host/test_$(1): tests/host/test_$(1).c $(2)
 HOST_TESTS += $(BUILD)/host/test_$(1)
 endef
 $(eval $(call host_test,fmt,lib/fmt/src/fmt.c))
-$(eval $(call host_test,elf,lib/elf/src/elf.c tests/host/host_file.c))
+$(eval $(call host_test,elf,lib/elf/src/elf.c tests/host/elf_writer.c tests/host/host_file.c))
 $(eval $(call host_test,fdt,kernel/core/fdt.c tests/host/fdt_writer.c))
 $(eval $(call host_test,fdt_real,kernel/core/fdt.c tests/host/fdt_writer.c tests/host/host_file.c))
 $(eval $(call host_test,region,kernel/core/region.c))
