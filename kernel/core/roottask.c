@@ -194,7 +194,6 @@ static void make_thread(uint64_t entry)
     buffer.aux = 0;
     cdt_insert(&root_slots[CAIRN_CAP_INIT_IPC_BUFFER], &root_thread->ipc_buffer_frame, buffer);
     root_thread->ipc_buffer_offset = 0;
-    root_thread->vspace_root = virt_to_phys((void *)(uintptr_t)root_slots[CAIRN_CAP_INIT_VSPACE].cap.object);
     thread_set_entry(root_thread, entry, CAIRN_ROOT_STACK_TOP, CAIRN_ROOT_BOOTINFO_VADDR);
 }
 

@@ -209,7 +209,7 @@ void sched_run(void)
         sched_current_thread = queues[top].head;
     }
     chosen = 0;
-    vspace_activate(sched_current_thread->vspace_root);
+    vspace_activate(tcb_vspace_root(sched_current_thread));
     context_restore(&sched_current_thread->context);
 }
 

@@ -63,7 +63,7 @@ static enum cairn_error debug_put_string(const struct tcb *t)
     uint64_t chunk_paddr[CAIRN_DEBUG_STRING_MAX / CAIRN_PAGE_SIZE + 2];
     unsigned chunks = 0;
     for (uint64_t v = address; v < address + length; v = (v | (CAIRN_PAGE_SIZE - 1)) + 1) {
-        if (!vspace_translate(t->vspace_root, v, VM_READ, &chunk_paddr[chunks++])) {
+        if (!vspace_translate(tcb_vspace_root(t), v, VM_READ, &chunk_paddr[chunks++])) {
             return refuse(t, CAIRN_E_FAILED_LOOKUP, "string not mapped readable");
         }
     }

@@ -14,6 +14,7 @@
 #include "abi/object.h"
 #include "cdt.h"
 #include "context.h"
+#include "memory.h"
 
 #define THREAD_NAME_LEN 24
 
@@ -66,7 +67,6 @@ struct tcb {
     uint64_t fault_endpoint;       /* cptr (in its own CSpace) faults are sent to; 0 = none */
     unsigned id;
     char name[THREAD_NAME_LEN];
-    uint64_t vspace_root;          /* physical address of the root page table */
     struct thread_stop stop;
     uint8_t priority;              /* 0..255, 255 highest */
     uint8_t max_priority;          /* the highest priority this thread may give (MCP) */
@@ -103,6 +103,19 @@ static inline struct cairn_ipc_buffer *tcb_ipc_buffer(const struct tcb *t)
     }
     return (struct cairn_ipc_buffer *)(uintptr_t)(t->ipc_buffer_frame.cap.object +
                                                   t->ipc_buffer_offset);
+}
+
+/*
+ * The physical address of the thread's VSpace root, or 0 (the kernel's own table) when
+ * it has none. Derived from the TCB's own slot, like the IPC buffer, so it can never
+ * name a table whose capability is gone.
+ */
+static inline uint64_t tcb_vspace_root(const struct tcb *t)
+{
+    if (t->vtable.cap.type != CAP_PAGE_TABLE) {
+        return 0;
+    }
+    return t->vtable.cap.object - KERNEL_WINDOW_BASE;   /* the kernel window's inverse */
 }
 
 /* True while t waits in a system call (for a message, a reply or a signal). */

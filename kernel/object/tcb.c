@@ -57,9 +57,6 @@ static bool cnode_with_guard(const struct cap *cnode, uint64_t data, struct cap 
 static void set_vspace(struct tcb *t, struct cte *vspace)
 {
     install(t, &t->vtable, vspace, vspace->cap);
-    if (t->alive) {
-        t->vspace_root = virt_to_phys((void *)(uintptr_t)t->vtable.cap.object);
-    }
 }
 
 static void set_ipc_buffer(struct tcb *t, struct cte *frame, uint64_t address)

@@ -130,7 +130,7 @@ bool vspace_map_page(uint64_t root, uint64_t vaddr, uint64_t paddr, unsigned rig
 
 bool vspace_translate(uint64_t root, uint64_t vaddr, unsigned rights, uint64_t *paddr)
 {
-    if (vaddr >= CAIRN_USER_VADDR_TOP) {
+    if (root == 0 || vaddr >= CAIRN_USER_VADDR_TOP) {   /* 0: a thread with no VSpace */
         return false;
     }
     pte_t *entry = walk(root, vaddr, 0);
