@@ -99,7 +99,7 @@ CASES = [
             "signal_to_waiting_thread",
             "context_switch")] + [("expect", r"^bench done$")]),
     dict(name="debug_calls", image="test_debug_calls", exit=0, steps=KERNEL_UP + [
-        ("expect", r"^ready queues:\n  priority 255: 'debug-root'#1$"),
+        ("expect", r"^ready queues:\n  running: 'debug-root'#1, priority 255$"),
         ("expect", r"^  #\d+ named-worker +inactive"),
         ("expect", r"^dump cnode of a TCB: 2$"),
         ("expect", r"^cnode 0x[0-9a-f]+: radix 8, guard 0 \(56 bits\)$"),

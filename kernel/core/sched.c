@@ -19,7 +19,6 @@ struct ready_queue {
 static struct ready_queue queues[SCHED_PRIORITIES];
 static uint64_t nonempty[BITMAP_WORDS];   /* bit p set: queues[p] has a thread */
 struct tcb *sched_current_thread;
-static struct tcb *chosen;   /* set by sched_switch_directly: known to be the one to run */
 
 static inline void mark(unsigned priority, bool set)
 {
@@ -44,27 +43,18 @@ static inline unsigned highest_bit(uint64_t v)
     return n + (unsigned)(v >> 1);
 }
 
-/* The highest priority with a ready thread, ignoring priority `skip` (pass
- * SCHED_PRIORITIES to ignore none); -1 when there is none. */
-static inline int highest_ready_except(unsigned skip)
+/* The highest priority with a ready thread; -1 when there is none. */
+static inline int highest_ready(void)
 {
     for (int w = BITMAP_WORDS - 1; w >= 0; w--) {
-        uint64_t word = nonempty[w];
-        if (skip / 64 == (unsigned)w) {
-            word &= ~(1ull << (skip % 64));
-        }
-        if (word != 0) {
-            return w * 64 + (int)highest_bit(word);
+        if (nonempty[w] != 0) {
+            return w * 64 + (int)highest_bit(nonempty[w]);
         }
     }
     return -1;
 }
 
-static inline int highest_ready(void)
-{
-    return highest_ready_except(SCHED_PRIORITIES);
-}
-
+/* Joins the back of its priority's queue: a thread made ready waits its turn. */
 static void enqueue(struct tcb *t)
 {
     struct ready_queue *q = &queues[t->priority];
@@ -76,6 +66,22 @@ static void enqueue(struct tcb *t)
         q->head = t;
     }
     q->tail = t;
+    t->in_ready_queue = true;
+    mark(t->priority, true);
+}
+
+/* Joins the front: a preempted thread keeps its turn. */
+static void push_front(struct tcb *t)
+{
+    struct ready_queue *q = &queues[t->priority];
+    t->prev_runnable = 0;
+    t->next_runnable = q->head;
+    if (q->head != 0) {
+        q->head->prev_runnable = t;
+    } else {
+        q->tail = t;
+    }
+    q->head = t;
     t->in_ready_queue = true;
     mark(t->priority, true);
 }
@@ -102,45 +108,32 @@ static void dequeue(struct tcb *t)
 
 bool sched_can_switch_directly(const struct tcb *from, const struct tcb *to)
 {
-    /* `from` is running, so no ready thread is above it: a `to` above `from` is above
+    /* `from` is running, so nobody ready is above it: a `to` above `from` is above
      * everyone (the common case of a reply to a higher-priority client). */
     if (to->priority > from->priority) {
         return true;
     }
-    /* Otherwise: the highest priority anyone but `from` (about to block) is ready at. */
-    const struct ready_queue *own = &queues[from->priority];
-    bool from_alone = own->head == from && own->tail == from;
-    int top = highest_ready_except(from_alone ? from->priority : SCHED_PRIORITIES);
-    return top < (int)to->priority;
+    /* Otherwise nobody may be ready at `to`'s priority or above (`from` is not queued). */
+    unsigned w = to->priority / 64;
+    uint64_t at_or_above = nonempty[w] & ~((1ull << (to->priority % 64)) - 1);
+    for (unsigned above = w + 1; above < BITMAP_WORDS; above++) {
+        at_or_above |= nonempty[above];
+    }
+    return at_or_above == 0;
 }
 
 void sched_switch_directly(struct tcb *from, enum thread_state state, struct tcb *to)
 {
-    dequeue(from);
     from->state = state;
-    struct ready_queue *q = &queues[to->priority];
     to->state = THREAD_RUNNABLE;
     to->timeslice = TIMESLICE_TICKS;
-    to->prev_runnable = 0;
-    to->next_runnable = q->head;
-    if (q->head != 0) {
-        q->head->prev_runnable = to;
-    } else {
-        q->tail = to;
-    }
-    q->head = to;
-    to->in_ready_queue = true;
-    mark(to->priority, true);
-    chosen = to;
-    if (sched_current_thread == from) {
-        sched_current_thread = 0;
-    }
+    sched_current_thread = to;
 }
 
 void sched_make_runnable(struct tcb *t)
 {
     t->state = THREAD_RUNNABLE;
-    if (!t->in_ready_queue) {
+    if (!t->in_ready_queue && t != sched_current_thread) {
         t->timeslice = TIMESLICE_TICKS;
         enqueue(t);
     }
@@ -156,6 +149,15 @@ void sched_remove(struct tcb *t)
     }
 }
 
+/* The running thread becomes an ordinary ready thread at the back of its queue. */
+static void requeue_current_at_back(void)
+{
+    struct tcb *t = sched_current_thread;
+    sched_current_thread = 0;
+    t->timeslice = TIMESLICE_TICKS;
+    enqueue(t);
+}
+
 void sched_set_priority(struct tcb *t, unsigned priority)
 {
     bool queued = t->in_ready_queue;
@@ -165,21 +167,21 @@ void sched_set_priority(struct tcb *t, unsigned priority)
     t->priority = (uint8_t)priority;
     if (queued) {
         enqueue(t);
+    } else if (t == sched_current_thread) {
+        requeue_current_at_back();   /* as any thread whose priority changes */
     }
 }
 
 void sched_yield(void)
 {
-    if (sched_current_thread != 0 && sched_current_thread->in_ready_queue) {
-        dequeue(sched_current_thread);
-        sched_current_thread->timeslice = TIMESLICE_TICKS;
-        enqueue(sched_current_thread);
+    if (sched_current_thread != 0) {
+        requeue_current_at_back();
     }
 }
 
 void sched_tick(void)
 {
-    if (sched_current_thread != 0 && sched_current_thread->in_ready_queue && --sched_current_thread->timeslice == 0) {
+    if (sched_current_thread != 0 && --sched_current_thread->timeslice == 0) {
         sched_yield();
     }
 }
@@ -196,21 +198,36 @@ static void idle(void)
     }
 }
 
+/* The thread to run: the running one unless someone is ready above it (then it goes
+ * back to the head of its queue, keeping its turn), else the head of the top queue. */
+static struct tcb *choose(void)
+{
+    struct tcb *running = sched_current_thread;
+    int top = highest_ready();
+    if (running != 0) {
+        if (top <= (int)running->priority) {
+            return running;
+        }
+        push_front(running);
+    } else if (top < 0) {
+        idle();
+        top = highest_ready();
+    }
+    struct tcb *next = queues[top].head;
+    dequeue(next);
+    return next;
+}
+
 void sched_run(void)
 {
-    if (chosen != 0 && chosen->in_ready_queue) {
-        sched_current_thread = chosen;   /* the fastpath already knows: no search */
-    } else {
-        int top = highest_ready();
-        if (top < 0) {
-            idle();
-            top = highest_ready();
-        }
-        sched_current_thread = queues[top].head;
-    }
-    chosen = 0;
-    vspace_activate(tcb_vspace_root(sched_current_thread));
-    context_restore(&sched_current_thread->context);
+    sched_current_thread = choose();
+    sched_leave_to(sched_current_thread);
+}
+
+void sched_leave_to(struct tcb *t)
+{
+    vspace_activate(tcb_vspace_root(t));
+    context_restore(&t->context);
 }
 
 unsigned sched_check(void (*report)(const struct tcb *t, const char *problem))
@@ -223,16 +240,18 @@ unsigned sched_check(void (*report)(const struct tcb *t, const char *problem))
             problems++;
         }
         for (struct tcb *t = queues[p].head; t != 0; t = t->next_runnable) {
-            if (t->state != THREAD_RUNNABLE || t->priority != p || !t->in_ready_queue) {
-                report(t, "a queued thread is not runnable at this priority");
+            if (t->state != THREAD_RUNNABLE || t->priority != p || !t->in_ready_queue ||
+                t == sched_current_thread) {
+                report(t, "a queued thread is running, or not runnable at this priority");
                 problems++;
                 break;
             }
         }
     }
     for (struct tcb *t = thread_first(); t != 0; t = t->next_thread) {
-        if ((t->state == THREAD_RUNNABLE) != t->in_ready_queue) {
-            report(t, "runnable but not queued, or queued but not runnable");
+        bool ready = t->in_ready_queue || t == sched_current_thread;
+        if ((t->state == THREAD_RUNNABLE) != ready) {
+            report(t, "runnable but neither running nor queued, or the other way round");
             problems++;
         }
     }
@@ -241,6 +260,10 @@ unsigned sched_check(void (*report)(const struct tcb *t, const char *problem))
 
 void sched_dump(void)
 {
+    if (sched_current_thread != 0) {
+        kprintf("  running: '%s'#%u, priority %u\n", sched_current_thread->name,
+                sched_current_thread->id, sched_current_thread->priority);
+    }
     for (int p = SCHED_PRIORITIES - 1; p >= 0; p--) {
         if (queues[p].head == 0) {
             continue;

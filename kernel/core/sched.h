@@ -1,12 +1,15 @@
 /*
  * sched.h: which thread runs next: fixed priorities, round robin within a priority.
  *
- * 256 priorities (255 highest). Each has a FIFO ready queue; a bitmap of non-empty
- * queues finds the highest one in a few instructions. The running thread stays at the
- * head of its queue; when its timeslice (TIMESLICE_TICKS timer ticks) runs out it goes
- * to the back. A thread made runnable joins the back of its queue, and the kernel
- * always leaves into the head of the highest non-empty queue, so a higher priority
- * preempts at once. When nothing can run the kernel idles, waking on interrupts.
+ * 256 priorities (255 highest). Each has a FIFO ready queue of the threads that are
+ * ready but not running; a bitmap of non-empty queues finds the highest one in a few
+ * instructions. As in seL4 ("Benno scheduling"), the running thread is in no queue:
+ * a thread that blocks leaves no queue to update, so the IPC fastpath switches threads
+ * with a few stores. A thread made runnable joins the back of its queue. On leaving the
+ * kernel the running thread keeps the processor unless a higher priority is ready; then
+ * it goes back to the front of its queue (it keeps its turn). When its timeslice
+ * (TIMESLICE_TICKS timer ticks) runs out, or it yields, it goes to the back. When
+ * nothing can run the kernel idles, waking on interrupts.
  */
 #ifndef CAIRN_KERNEL_SCHED_H
 #define CAIRN_KERNEL_SCHED_H
@@ -19,10 +22,10 @@
 /* Puts t at the tail of its priority's queue and marks it runnable. */
 void sched_make_runnable(struct tcb *t);
 
-/* Takes t out of the ready queues (it need not be in them). */
+/* Takes t out of the ready queues, and off the processor if it is running. */
 void sched_remove(struct tcb *t);
 
-/* Moves a runnable t to its new priority's queue (or just records the priority). */
+/* Moves a runnable t to the back of its new priority's queue (or just records it). */
 void sched_set_priority(struct tcb *t, unsigned priority);
 
 /*
@@ -32,10 +35,10 @@ void sched_set_priority(struct tcb *t, unsigned priority);
  */
 bool sched_can_switch_directly(const struct tcb *from, const struct tcb *to);
 
-/* Blocks `from` in `state` and puts `to` at the head of its queue, to run next. */
+/* Blocks the running `from` in `state` and makes `to` the running thread. */
 void sched_switch_directly(struct tcb *from, enum thread_state state, struct tcb *to);
 
-/* The thread that was running when the kernel was entered, or 0 when idle. */
+/* The running thread (runnable, in no queue), or 0 when it blocked or yielded. */
 extern struct tcb *sched_current_thread;
 
 static inline struct tcb *sched_current(void)
@@ -51,6 +54,9 @@ void sched_yield(void);
 
 /* Leaves the kernel into the highest-priority runnable thread, or idles. Never returns. */
 void sched_run(void) __attribute__((noreturn));
+
+/* Leaves the kernel into t, the running thread, in its own address space. */
+void sched_leave_to(struct tcb *t) __attribute__((noreturn));
 
 /* Prints every ready queue (the debug dump). */
 void sched_dump(void);
