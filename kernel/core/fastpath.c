@@ -1,36 +1,69 @@
 /*
  * fastpath.c: Call and ReplyRecv without the general machinery, when it is simple.
  *
- * Like seL4's fastpath: when a message fits in registers, carries no capabilities, and
- * the thread at the other end can run at once without passing anyone by (nobody else
- * ready at its priority or above), the kernel copies four words, hands over the reply
- * capability and switches straight to the other thread. Every other case - a waiting
- * sender, a fault reply, a bound notification with signals pending, a lower-priority
- * partner - takes the general path, whose behaviour this must match exactly.
+ * Like seL4's fastpath: trap.S sends these two system calls straight here. When the
+ * message fits in registers, carries no capabilities, and the thread at the other end
+ * can run at once without passing anyone by (nobody else ready at its priority or
+ * above), the kernel copies four words, hands over the reply capability, makes the other
+ * thread the running one and leaves into it. Every other case - a waiting sender, a
+ * fault reply, a bound notification with signals pending, a lower-priority partner, a
+ * capability that does not resolve - goes to the general path, which does exactly what
+ * it would have done without the fastpath (the conformance suite runs both).
  */
 #include "fastpath.h"
 
 #include "cspace.h"
 #include "endpoint.h"
 #include "sched.h"
+#include "syscall.h"
 
 /* Message info that the fastpath can carry: up to 4 words and no capabilities. */
-static bool simple_message(uint64_t info)
+static inline bool simple_message(uint64_t info)
 {
     return cairn_msg_extra_caps(info) == 0 && cairn_msg_length(info) <= CAIRN_MSG_REGISTERS;
 }
 
-static const struct cap *endpoint_cap(struct tcb *t, unsigned right)
+/*
+ * The slot cptr names (as cspace_lookup_cap finds it), or 0 when the walk fails: the
+ * general path then reports exactly why. A tighter form of cspace_resolve, which stays
+ * the reference: per level, the top `bits` bits of cptr hold the guard, then the index.
+ */
+static inline const struct cte *lookup_fast(const struct cap *node, uint64_t cptr)
 {
-    struct lookup_result r = cspace_lookup_cap(&t->ctable.cap, t->context.regs[REG_A0]);
-    if (r.failure != LOOKUP_OK || r.slot->cap.type != CAP_ENDPOINT ||
-        !(r.slot->cap.rights & right)) {
-        return 0;
+    unsigned bits = CAIRN_WORD_BITS;
+    for (;;) {
+        unsigned level = node->guard_bits + node->size_bits;
+        if (level == 0 || level > bits) {
+            return 0;
+        }
+        unsigned below = bits - level;   /* < 64: a level takes at least one bit */
+        uint64_t chunk = cptr >> below;  /* the guard, then the index */
+        if (chunk >> node->size_bits != node->data) {
+            return 0;
+        }
+        const struct cte *slot = (const struct cte *)(uintptr_t)node->object +
+                                 (chunk & ((1ull << node->size_bits) - 1));
+        if (below == 0 || slot->cap.type != CAP_CNODE) {
+            return slot;   /* bits may be left: like cspace_lookup_cap, stop at a leaf */
+        }
+        cptr &= (1ull << below) - 1;
+        bits = below;
+        node = &slot->cap;
     }
-    return &r.slot->cap;
 }
 
-static void copy_registers(const struct tcb *from, struct tcb *to, uint64_t badge, uint64_t info)
+/* The endpoint capability at the thread's a0, if it has all of `rights`; else 0. */
+static inline const struct cap *endpoint_cap(const struct tcb *t, unsigned rights)
+{
+    const struct cte *slot = lookup_fast(&t->ctable.cap, t->context.regs[REG_A0]);
+    if (slot == 0 || slot->cap.type != CAP_ENDPOINT || (slot->cap.rights & rights) != rights) {
+        return 0;
+    }
+    return &slot->cap;
+}
+
+static inline void copy_registers(const struct tcb *from, struct tcb *to, uint64_t badge,
+                                  uint64_t info)
 {
     for (unsigned i = 0; i < CAIRN_MSG_REGISTERS; i++) {
         to->context.regs[REG_A2 + i] = from->context.regs[REG_A2 + i];
@@ -40,18 +73,25 @@ static void copy_registers(const struct tcb *from, struct tcb *to, uint64_t badg
                                               cairn_msg_length(info));
 }
 
-bool fastpath_call(struct tcb *t)
+/* Not a simple case: the general path handles the system call, then schedules. */
+static __attribute__((noreturn, noinline)) void slow_path(struct tcb *t)
+{
+    syscall_handle(t);
+    sched_run();
+}
+
+void fastpath_call(struct tcb *t)
 {
     uint64_t info = t->context.regs[REG_A1];
     const struct cap *c = simple_message(info) ? endpoint_cap(t, CAIRN_RIGHT_WRITE) : 0;
     if (c == 0 || !(c->rights & (CAIRN_RIGHT_GRANT | CAIRN_RIGHT_GRANT_REPLY))) {
-        return false;
+        slow_path(t);
     }
     struct endpoint *ep = (struct endpoint *)(uintptr_t)c->object;
     struct tcb *receiver = ep->head;
     if (receiver == 0 || receiver->state != THREAD_BLOCKED_RECEIVE ||
         !cap_is_null(&receiver->caller.cap) || !sched_can_switch_directly(t, receiver)) {
-        return false;
+        slow_path(t);
     }
     endpoint_take_receiver(ep);
     t->context.pc += 4;
@@ -63,31 +103,31 @@ bool fastpath_call(struct tcb *t)
     t->ipc_grant = (c->rights & CAIRN_RIGHT_GRANT) != 0;
     cdt_insert(&t->reply_master, &receiver->caller, reply);
     sched_switch_directly(t, THREAD_BLOCKED_REPLY, receiver);
-    return true;
+    sched_leave_to(receiver);
 }
 
-bool fastpath_reply_recv(struct tcb *t)
+void fastpath_reply_recv(struct tcb *t)
 {
     uint64_t info = t->context.regs[REG_A1];
     const struct cap *reply = &t->caller.cap;
     if (!simple_message(info) || reply->type != CAP_REPLY || reply->data != 0) {
-        return false;
+        slow_path(t);
     }
     struct tcb *caller = (struct tcb *)(uintptr_t)reply->object;
     const struct cap *c = endpoint_cap(t, CAIRN_RIGHT_READ);
     if (c == 0 || caller->state != THREAD_BLOCKED_REPLY || caller->fault_label != 0) {
-        return false;
+        slow_path(t);
     }
     struct endpoint *ep = (struct endpoint *)(uintptr_t)c->object;
     bool sender_waiting = ep->head != 0 && ep->head->state == THREAD_BLOCKED_SEND;
     bool signal_pending = t->bound != 0 && t->bound->active;
     if (sender_waiting || signal_pending || !sched_can_switch_directly(t, caller)) {
-        return false;
+        slow_path(t);
     }
     t->context.pc += 4;
     cdt_remove(&t->caller);
     copy_registers(t, caller, 0, info);
     sched_switch_directly(t, THREAD_BLOCKED_RECEIVE, caller);
     endpoint_queue_receiver(ep, t);
-    return true;
+    sched_leave_to(caller);
 }

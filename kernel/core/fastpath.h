@@ -1,5 +1,6 @@
 /*
  * fastpath.h: short cuts for the two system calls a client/server round trip is made of.
+ * Each handles its call completely: fast when it can, else by the general path.
  */
 #ifndef CAIRN_KERNEL_FASTPATH_H
 #define CAIRN_KERNEL_FASTPATH_H
@@ -8,10 +9,10 @@
 
 #include "thread.h"
 
-/* Call on an endpoint with a receiver waiting. False: not handled (use the slow path). */
-bool fastpath_call(struct tcb *t);
+/* The Call system call of the running thread t (from trap.S). Never returns. */
+void fastpath_call(struct tcb *t) __attribute__((noreturn));
 
-/* ReplyRecv answering a plain call, then waiting. False: not handled. */
-bool fastpath_reply_recv(struct tcb *t);
+/* The ReplyRecv system call of the running thread t (from trap.S). Never returns. */
+void fastpath_reply_recv(struct tcb *t) __attribute__((noreturn));
 
 #endif

@@ -15,7 +15,6 @@
 #include "abi/bootinfo.h"
 #include "abi/error.h"
 #include "endpoint.h"
-#include "fastpath.h"
 #include "fault.h"
 #include "cspace.h"
 #include "invocation.h"
@@ -185,14 +184,9 @@ void syscall_handle(struct tcb *t)
 {
     switch (t->context.regs[REG_A7]) {
     case CAIRN_SYS_CALL:
-        if (!fastpath_call(t)) {
-            ipc_syscall_send(t, true, true);
-        }
+        ipc_syscall_send(t, true, true);
         return;
     case CAIRN_SYS_REPLY_RECV:
-        if (fastpath_reply_recv(t)) {
-            return;
-        }
         ipc_syscall_reply(t);
         t->context.pc -= 4;   /* one ecall, two steps: receive advances it again */
         ipc_syscall_receive(t, true);

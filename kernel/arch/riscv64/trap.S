@@ -6,8 +6,12 @@
  * result means we came from user mode and sp now points at the context to fill. A
  * zero means the kernel itself trapped, which is always a kernel bug (the kernel runs
  * with interrupts off): we save what we can on the kernel stack and report it.
+ *
+ * Call and ReplyRecv, the two halves of every client/server round trip, go straight to
+ * the fastpath (a0 = the thread: its context is the first thing in its TCB); it falls
+ * back to the general path itself. Everything else goes through trap_from_user.
  */
-#include "context.h"
+#include "trap.h"
 
     .section .text
     .balign 4
@@ -28,10 +32,17 @@ trap_entry:
     sd t0, CONTEXT_SSTATUS(sp)
     mv a0, sp
     csrr a1, scause
-    csrr a2, stval
     lla sp, kernel_stack_top
-    call trap_from_user             /* does not return: it leaves via context_restore */
-6:  j 6b
+    li t0, TRAP_CAUSE_USER_ECALL
+    bne a1, t0, 2f
+    li t0, TRAP_SYS_CALL            /* a7, the system call number, is still the user's */
+    bne a7, t0, 1f
+    tail fastpath_call              /* none of these three returns */
+1:  li t0, TRAP_SYS_REPLY_RECV
+    bne a7, t0, 2f
+    tail fastpath_reply_recv
+2:  csrr a2, stval
+    tail trap_from_user
 
 from_kernel:
     csrrw sp, sscratch, sp          /* sp back to the kernel's, sscratch back to 0 */

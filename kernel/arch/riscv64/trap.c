@@ -17,6 +17,12 @@
 #include "syscall.h"
 #include "timer.h"
 
+#include "abi/syscall.h"
+
+_Static_assert(TRAP_CAUSE_USER_ECALL == CAUSE_USER_ECALL, "trap.S's ecall cause");
+_Static_assert(TRAP_SYS_CALL == CAIRN_SYS_CALL, "trap.S's Call number");
+_Static_assert(TRAP_SYS_REPLY_RECV == CAIRN_SYS_REPLY_RECV, "trap.S's ReplyRecv number");
+
 extern char trap_entry[];
 
 void trap_init(void)
