@@ -29,7 +29,7 @@ WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototy
             -Wundef -Wvla -Wformat=2
 TARGET_CFLAGS := -std=c11 -O2 -g -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
                  -ffreestanding -fno-common -fno-pie -fno-stack-protector -nostdlib \
-                 -fno-omit-frame-pointer $(WARNINGS) -MMD -MP
+                 $(WARNINGS) -MMD -MP
 
 # At link time -march must name a multilib exactly ("rv64imac", without the zicsr and
 # zifencei suffixes) or GCC silently picks the default lp64d libgcc, which cannot link.

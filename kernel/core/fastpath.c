@@ -28,7 +28,7 @@ static inline bool simple_message(uint64_t info)
  * general path then reports exactly why. A tighter form of cspace_resolve, which stays
  * the reference: per level, the top `bits` bits of cptr hold the guard, then the index.
  */
-static inline const struct cte *lookup_fast(const struct cap *node, uint64_t cptr)
+static inline __attribute__((always_inline)) const struct cte *lookup_fast(const struct cap *node, uint64_t cptr)
 {
     unsigned bits = CAIRN_WORD_BITS;
     for (;;) {
@@ -53,7 +53,7 @@ static inline const struct cte *lookup_fast(const struct cap *node, uint64_t cpt
 }
 
 /* The endpoint capability at the thread's a0, if it has all of `rights`; else 0. */
-static inline const struct cap *endpoint_cap(const struct tcb *t, unsigned rights)
+static inline __attribute__((always_inline)) const struct cap *endpoint_cap(const struct tcb *t, unsigned rights)
 {
     const struct cte *slot = lookup_fast(&t->ctable.cap, t->context.regs[REG_A0]);
     if (slot == 0 || slot->cap.type != CAP_ENDPOINT || (slot->cap.rights & rights) != rights) {
@@ -93,7 +93,7 @@ void fastpath_call(struct tcb *t)
         !cap_is_null(&receiver->caller.cap) || !sched_can_switch_directly(t, receiver)) {
         slow_path(t);
     }
-    endpoint_take_receiver(ep);
+    endpoint_take_first(ep, receiver);
     t->context.pc += 4;
     copy_registers(t, receiver, c->data, info);
     struct cap reply = {
@@ -128,6 +128,6 @@ void fastpath_reply_recv(struct tcb *t)
     cdt_remove(&t->caller);
     copy_registers(t, caller, 0, info);
     sched_switch_directly(t, THREAD_BLOCKED_RECEIVE, caller);
-    endpoint_queue_receiver(ep, t);
+    endpoint_queue_receiver_fast(ep, t);
     sched_leave_to(caller);
 }

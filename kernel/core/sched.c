@@ -224,12 +224,6 @@ void sched_run(void)
     sched_leave_to(sched_current_thread);
 }
 
-void sched_leave_to(struct tcb *t)
-{
-    vspace_activate(tcb_vspace_root(t));
-    context_restore(&t->context);
-}
-
 unsigned sched_check(void (*report)(const struct tcb *t, const char *problem))
 {
     unsigned problems = 0;

@@ -128,16 +128,6 @@ void endpoint_receive(struct endpoint *ep, struct tcb *receiver, bool blocking)
     queue_insert(&ep->head, &ep->tail, receiver);
 }
 
-struct tcb *endpoint_take_receiver(struct endpoint *ep)
-{
-    struct tcb *receiver = ep->head;
-    if (receiver == 0 || receiver->state != THREAD_BLOCKED_RECEIVE) {
-        return 0;
-    }
-    queue_remove(&ep->head, &ep->tail, receiver);
-    return receiver;
-}
-
 void endpoint_queue_receiver(struct endpoint *ep, struct tcb *t)
 {
     t->blocked_on = ep;

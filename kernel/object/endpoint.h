@@ -53,11 +53,43 @@ void notification_signal(struct notification *n, uint64_t badge);
 /* Waits for (or, not blocking, polls) the notification's word. */
 void notification_wait(struct notification *n, struct tcb *t, bool blocking);
 
-/* For the fastpath: the first waiting receiver, taken off the queue (0 if none waits). */
-struct tcb *endpoint_take_receiver(struct endpoint *ep);
-
-/* For the fastpath: queue t (already off the CPU) as a receiver on ep. */
+/* Queues t (already off the CPU) as a receiver on ep, in priority order. */
 void endpoint_queue_receiver(struct endpoint *ep, struct tcb *t);
+
+/* For the fastpath (inline, as it runs on every call): takes `first`, the thread at the
+ * head of ep's queue, off it. */
+static inline void endpoint_take_first(struct endpoint *ep, struct tcb *first)
+{
+    struct tcb *next = first->ipc_next;
+    ep->head = next;
+    if (next != 0) {
+        next->ipc_prev = 0;
+    } else {
+        ep->tail = 0;
+    }
+    first->ipc_next = 0;   /* ipc_prev is already 0 at the head */
+    first->blocked_on = 0;
+}
+
+/* For the fastpath: queues t as a receiver on ep. The common case - nobody queued above
+ * t's priority, so t goes last - is inline; the priority walk is in endpoint.c. */
+static inline void endpoint_queue_receiver_fast(struct endpoint *ep, struct tcb *t)
+{
+    struct tcb *last = ep->tail;
+    if (last != 0 && last->priority < t->priority) {
+        endpoint_queue_receiver(ep, t);
+        return;
+    }
+    t->blocked_on = ep;
+    t->ipc_prev = last;
+    t->ipc_next = 0;
+    if (last != 0) {
+        last->ipc_next = t;
+    } else {
+        ep->head = t;
+    }
+    ep->tail = t;
+}
 
 /* Takes a blocked thread out of whatever it waits on (before suspend or destroy). */
 void ipc_cancel(struct tcb *t);

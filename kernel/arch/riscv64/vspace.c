@@ -38,8 +38,6 @@
 #define LEVELS 3
 #define GENERATION_MASK ((1u << (32 - VSPACE_ASID_BITS)) - 1)
 
-extern pte_t kernel_root_table[PTES_PER_TABLE];
-
 static unsigned pt_index(uint64_t vaddr, unsigned level)
 {
     return (vaddr >> (CAIRN_PAGE_BITS + INDEX_BITS * level)) & (PTES_PER_TABLE - 1);
@@ -143,18 +141,6 @@ bool vspace_translate(uint64_t root, uint64_t vaddr, unsigned rights, uint64_t *
     }
     *paddr = pte_paddr(*entry) | (vaddr & (CAIRN_PAGE_SIZE - 1));
     return true;
-}
-
-void vspace_activate(uint64_t root)
-{
-    if (root == 0) {
-        root = virt_to_phys(kernel_root_table);
-    }
-    uint64_t satp = SATP_MODE_SV39 | root >> CAIRN_PAGE_BITS;
-    if (csr_read(satp) != satp) {
-        csr_write(satp, satp);
-        sfence_vma_all();
-    }
 }
 
 /* ---- entries for the invocations ------------------------------------------------ */

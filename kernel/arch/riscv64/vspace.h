@@ -18,6 +18,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "abi/bootinfo.h"
+#include "csr.h"
+#include "memory.h"
+
 #define VM_READ 1u
 #define VM_WRITE 2u
 #define VM_EXEC 4u
@@ -47,8 +51,20 @@ bool vspace_map_page(uint64_t root, uint64_t vaddr, uint64_t paddr, unsigned rig
  */
 bool vspace_translate(uint64_t root, uint64_t vaddr, unsigned rights, uint64_t *paddr);
 
-/* Switches the hart to the address space with this root (0: the kernel's own table). */
-void vspace_activate(uint64_t root);
+/* The kernel's own root table (boot.S): the top half of every address space. */
+extern pte_t kernel_root_table[];
+
+/* Switches the hart to the address space with this root (0: the kernel's own table).
+ * Inline: every switch between threads runs it, the IPC fastpath included. */
+static inline void vspace_activate(uint64_t root)
+{
+    uint64_t phys = root != 0 ? root : virt_to_phys(kernel_root_table);
+    uint64_t satp = SATP_MODE_SV39 | phys >> CAIRN_PAGE_BITS;
+    if (csr_read(satp) != satp) {
+        csr_write(satp, satp);
+        sfence_vma_all();
+    }
+}
 
 /* ---- entries for the invocations ------------------------------------------------ */
 
