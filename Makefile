@@ -46,6 +46,7 @@ deps:
 
 include kernel/kernel.mk
 include lib/lib.mk
+include lib/bootplan/bootplan.mk
 include system/system.mk
 include tests/tests.mk
 include bench/bench.mk

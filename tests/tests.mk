@@ -72,12 +72,15 @@ host-tests: $(HOST_TESTS) $(HOST_TEST_INPUTS)
 
 # --- static analysis -------------------------------------------------------------
 ANALYZED_SRCS := $(sort $(filter %.c,$(KERNEL_SRCS) $(LIBCAIRN_SRCS)) \
-                   $(wildcard system/*/*.c tests/kernel/*.c tests/kernel/*/*.c))
+                   $(wildcard system/*/*.c tests/kernel/*.c tests/kernel/*/*.c) \
+                   lib/bootplan/src/bootplan.c)
 ANALYZED_HOST_SRCS := $(wildcard tests/host/*.c tests/fuzz/*.c)
+ANALYZED_INCLUDES := -Ilib/bootplan/include
 
 analyze-gcc:
 	@for f in $(ANALYZED_SRCS); do \
-		$(CROSS)gcc $(KERNEL_CFLAGS) -Ilib/cairn/include -fanalyzer -c $$f -o /dev/null \
+		$(CROSS)gcc $(KERNEL_CFLAGS) -Ilib/cairn/include $(ANALYZED_INCLUDES) -fanalyzer \
+			-c $$f -o /dev/null \
 			-MF /dev/null || exit 1; \
 	done
 	@for f in $(ANALYZED_HOST_SRCS); do \
@@ -92,7 +95,7 @@ analyze-cppcheck:
 		--enable=warning,style,performance,portability --std=c11 \
 		--suppress=missingIncludeSystem --suppress=unusedFunction \
 		-D__riscv -DCAIRN_DEBUG=1 -Iinclude -Ilib/cairn/include \
-		$(addprefix -I,$(KERNEL_DIRS)) $(SHARED_INCLUDES) \
+		$(addprefix -I,$(KERNEL_DIRS)) $(SHARED_INCLUDES) $(ANALYZED_INCLUDES) \
 		$(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)
 	@echo "cppcheck: $(words $(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)) files clean"
 
