@@ -36,7 +36,4 @@ void check_authority(const struct sd_system *sys, struct diag *diag);
 void check_cycles(const struct sd_system *sys, struct diag *diag);
 void check_images(const struct sd_system *sys, const char *image_dir, struct diag *diag);
 
-/* A size as people write it: 4K, 2M, or hexadecimal when it is neither. */
-const char *check_size_text(uint64_t size, char *buf, unsigned length);
-
 #endif

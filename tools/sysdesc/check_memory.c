@@ -39,7 +39,7 @@ static bool check_size(struct diag *diag, const char *what, struct sd_number siz
     if (whole_pages && size.value % PAGE != 0) {
         char text[32];
         diag_error(diag, size.pos, "%s size %s is not a multiple of 4K", what,
-                   check_size_text(size.value, text, sizeof(text)));
+                   sd_size_text(size.value, text, sizeof(text)));
         return false;
     }
     return true;

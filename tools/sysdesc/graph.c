@@ -48,8 +48,9 @@ static void graph_connection(const struct sd_system *sys, const struct sd_connec
 {
     const struct sd_party *parties = sd_parties(sys, c);
     if (c->kind == SD_SHARED) {
-        fprintf(out, "    s_%s [shape=note, style=\"\", label=\"%s\\n0x%llx bytes\"];\n",
-                c->name.text, c->name.text, (unsigned long long)c->size.value);
+        char size[32];
+        fprintf(out, "    s_%s [shape=note, style=\"\", label=\"%s\\n%s\"];\n", c->name.text,
+                c->name.text, sd_size_text(c->size.value, size, sizeof(size)));
     }
     for (unsigned i = 0; i < c->party_count; i++) {
         const char *from = parties[i].name.text;

@@ -3,6 +3,7 @@
  */
 #include "model.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *sd_connection_keyword(enum sd_connection_kind kind)
@@ -21,6 +22,18 @@ const char *sd_connection_keyword(enum sd_connection_kind kind)
 const char *sd_rights_text(unsigned rights)
 {
     return rights == SD_RIGHTS_RW ? "rw" : "r";
+}
+
+const char *sd_size_text(uint64_t size, char *buf, unsigned length)
+{
+    if (size != 0 && size % (1024 * 1024) == 0) {
+        snprintf(buf, length, "%lluM", (unsigned long long)(size / (1024 * 1024)));
+    } else if (size != 0 && size % 1024 == 0) {
+        snprintf(buf, length, "%lluK", (unsigned long long)(size / 1024));
+    } else {
+        snprintf(buf, length, "0x%llx", (unsigned long long)size);
+    }
+    return buf;
 }
 
 int sd_find_component(const struct sd_system *sys, const char *name)

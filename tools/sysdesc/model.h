@@ -6,7 +6,7 @@
  * an error. Every value keeps the position of the token it came from, so a check can
  * point at exactly that token. A position with line 0 means "not given".
  *
- * The parser fills in names and numbers only; check_resolve() (check_names.c) then
+ * The parser fills in names and numbers only; check_names() (check_names.c) then
  * turns every name that refers to something into an index, and the rest of the checks
  * and the plan read the indices.
  */
@@ -171,6 +171,9 @@ const char *sd_connection_keyword(enum sd_connection_kind kind);
 
 /* The rights as written in the description: "r" or "rw". */
 const char *sd_rights_text(unsigned rights);
+
+/* A size as people write it: 4K, 2M, or hexadecimal when it is neither. */
+const char *sd_size_text(uint64_t size, char *buf, unsigned length);
 
 /* Index of the component called name, or SD_NONE. */
 int sd_find_component(const struct sd_system *sys, const char *name);
