@@ -51,23 +51,40 @@ static void describe_connection(const struct plan *plan, unsigned c, const struc
     }
 }
 
+static void describe_fixed(const struct sd_component *comp, const struct plan_cap *cap,
+                           char *out, size_t size)
+{
+    const char *first = comp->threads[0].name.text;
+    switch (cap->slot) {
+    case BOOTPLAN_SLOT_TCB:
+        snprintf(out, size, "the TCB of thread %s", first);
+        return;
+    case BOOTPLAN_SLOT_CNODE:
+        snprintf(out, size, "this CNode");
+        return;
+    case BOOTPLAN_SLOT_VSPACE:
+        snprintf(out, size, "this address space's root page table");
+        return;
+    case BOOTPLAN_SLOT_IPC_BUFFER:
+        snprintf(out, size, "the IPC buffer frame of thread %s", first);
+        return;
+    default:
+        snprintf(out, size, "faults go to %s, badge %llu", comp->fault.text,
+                 (unsigned long long)cap->badge);
+        return;
+    }
+}
+
 static void describe_cap(const struct plan *plan, unsigned c, const struct plan_cap *cap,
                          char *out, size_t size)
 {
     const struct sd_component *comp = &plan->sys->components[c];
     switch (cap->source) {
     case PLAN_SRC_FIXED:
-        if (cap->slot == BOOTPLAN_SLOT_FAULT) {
-            snprintf(out, size, "faults go to %s, badge %llu", comp->fault.text,
-                     (unsigned long long)cap->badge);
-        } else if (cap->slot == BOOTPLAN_SLOT_TCB || cap->slot == BOOTPLAN_SLOT_IPC_BUFFER) {
-            snprintf(out, size, "thread %s", comp->threads[0].name.text);
-        } else {
-            snprintf(out, size, "%s", comp->name.text);
-        }
+        describe_fixed(comp, cap, out, size);
         return;
     case PLAN_SRC_THREAD:
-        snprintf(out, size, "thread %s", comp->threads[cap->index].name.text);
+        snprintf(out, size, "the TCB of thread %s", comp->threads[cap->index].name.text);
         return;
     case PLAN_SRC_CONNECTION:
         describe_connection(plan, c, cap, out, size);
