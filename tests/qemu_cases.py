@@ -10,6 +10,7 @@ wrong exit status fails the case.
 
 KERNEL_UP = [
     ("expect", r"^Cairn kernel \d+\.\d+\.\d+ on hart \d+"),
+    ("expect", r"^  mmu      Sv39, 16 ASID bits: TLB entries tagged, switches flush nothing$"),
     ("expect", r"^memory: RAM \d+ KiB, firmware 512 KiB, kernel image \d+ KiB"),
 ]
 

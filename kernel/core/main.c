@@ -104,12 +104,16 @@ static void print_memory(const struct cairn_bootinfo *info)
 void kernel_main(uint64_t hart, uint64_t dtb_paddr, uint64_t boot_instret)
 {
     vspace_drop_boot_identity_map();
+    unsigned asid_bits = vspace_probe_asids();
     trap_init();
     struct platform_info platform;
     read_device_tree(dtb_paddr, &platform);
     kprintf("Cairn kernel %s on hart %lu, device tree at 0x%lx\n", CAIRN_VERSION_STRING, hart,
             dtb_paddr);
     print_platform(&platform);
+    kprintf("  mmu      Sv39, %u ASID bits: %s\n", asid_bits,
+            asid_bits >= VSPACE_ASID_BITS ? "TLB entries tagged, switches flush nothing"
+                                          : "too few, every switch flushes the TLB");
 
     bootmem_init(&platform, virt_to_phys(__kernel_start), virt_to_phys(__kernel_end),
                  virt_to_phys(__image_end));
