@@ -1,10 +1,12 @@
 # lib.mk: libcairn, the user-side library (crt0, system-call stubs, printf), built
-# together with the freestanding libraries into one archive every program links.
+# together with the user-level libraries (RPC, logging) and the freestanding libraries
+# into one archive every program links.
 
-USER_CFLAGS := $(TARGET_CFLAGS) -Ilib/cairn/include $(SHARED_INCLUDES)
+USER_LIB_DIRS := lib/cairn lib/rpc lib/log
+USER_INCLUDES := $(addprefix -I,$(addsuffix /include,$(USER_LIB_DIRS)))
+USER_CFLAGS := $(TARGET_CFLAGS) $(USER_INCLUDES) $(SHARED_INCLUDES)
 USER_LDS := lib/cairn/user.ld
-LIBCAIRN_SRCS := $(wildcard lib/cairn/src/*.c) \
-                 $(foreach d,$(SHARED_LIB_DIRS),$(wildcard $(d)/src/*.c))
+LIBCAIRN_SRCS := $(foreach d,$(USER_LIB_DIRS) $(SHARED_LIB_DIRS),$(wildcard $(d)/src/*.c))
 LIBCAIRN_OBJS := $(patsubst %,$(BUILD)/user/%.o,$(LIBCAIRN_SRCS))
 CRT0 := $(BUILD)/user/lib/cairn/src/crt0.S.o
 LIBCAIRN := $(BUILD)/user/libcairn.a

@@ -122,6 +122,10 @@ CASES = [
                    r"\d+ after; self-check 0$"),
         ("expect", r"^reclaim: all of the root task's memory is back$"),
     ]),
+    # lib/rpc between two threads: statuses, badges, long messages, bound signals.
+    dict(name="rpc", image="test_rpc", exit=0, steps=KERNEL_UP + [
+        ("expect", r"^rpc: (?P<n>[1-9]\d*) checks passed, 0 failed$"),
+    ]),
     dict(name="panic_on_bad_roottask", image="test_truncated_roottask", exit=99, panic=True,
          steps=[("expect", r"^Cairn kernel "),
                 ("expect", r"^KERNEL PANIC: root task image: file truncated$")]),

@@ -77,7 +77,7 @@ ANALYZED_HOST_SRCS := $(wildcard tests/host/*.c tests/fuzz/*.c)
 
 analyze-gcc:
 	@for f in $(ANALYZED_SRCS); do \
-		$(CROSS)gcc $(KERNEL_CFLAGS) -Ilib/cairn/include -fanalyzer -c $$f -o /dev/null \
+		$(CROSS)gcc $(KERNEL_CFLAGS) $(USER_INCLUDES) -fanalyzer -c $$f -o /dev/null \
 			-MF /dev/null || exit 1; \
 	done
 	@for f in $(ANALYZED_HOST_SRCS); do \
@@ -91,7 +91,7 @@ analyze-cppcheck:
 	@cppcheck --quiet --error-exitcode=1 --inline-suppr \
 		--enable=warning,style,performance,portability --std=c11 \
 		--suppress=missingIncludeSystem --suppress=unusedFunction \
-		-D__riscv -DCAIRN_DEBUG=1 -Iinclude -Ilib/cairn/include \
+		-D__riscv -DCAIRN_DEBUG=1 -Iinclude $(USER_INCLUDES) \
 		$(addprefix -I,$(KERNEL_DIRS)) $(SHARED_INCLUDES) \
 		$(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)
 	@echo "cppcheck: $(words $(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)) files clean"
