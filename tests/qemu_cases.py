@@ -122,6 +122,13 @@ CASES = [
                    r"\d+ after; self-check 0$"),
         ("expect", r"^reclaim: all of the root task's memory is back$"),
     ]),
+    # The boot archive arrives whole, zero-padded and read-only.
+    dict(name="boot_archive", image="test_archive", exit=0, steps=KERNEL_UP + [
+        ("expect", r"^archive: at 0x20000000, 12411 bytes$"),
+        ("expect", r"^archive: 0 bytes differ from the pattern$"),
+        ("expect", r"^archive: writing into it \(must fault\)$"),
+        ("expect", r"^fault: thread 'roottask' #1: store page fault at address 0x20000000 "),
+    ] + STILL_ANSWERS),
     # lib/rpc between two threads: statuses, badges, long messages, bound signals.
     dict(name="rpc", image="test_rpc", exit=0, steps=KERNEL_UP + [
         ("expect", r"^rpc: (?P<n>[1-9]\d*) checks passed, 0 failed$"),

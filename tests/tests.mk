@@ -34,6 +34,17 @@ $(BUILD)/user/fuzz_long/fuzz_syscalls.c.o: tests/kernel/fuzz_syscalls.c $(BUILD)
 $(eval $(call user_program,test_fuzz_syscalls_long,fuzz_long/fuzz_syscalls.c))
 TEST_IMAGES += $(BUILD)/images/test_fuzz_syscalls_long.elf
 
+# A boot archive of known bytes (3 pages and 123 bytes, so the last page is partly
+# empty) for tests/kernel/archive.c and the reclaim test, which must get it back too.
+TEST_ARCHIVE := $(BUILD)/tests/archive.bin
+$(TEST_ARCHIVE): tests/make_archive_pattern.py
+	@mkdir -p $(@D)
+	$(Q)$(PYTHON) $< $@ 12411
+$(BUILD)/images/test_archive.embed.o $(BUILD)/images/test_reclaim_roottask.embed.o: \
+	EMBED_ARCHIVE = $(TEST_ARCHIVE)
+$(BUILD)/images/test_archive.embed.o $(BUILD)/images/test_reclaim_roottask.embed.o: \
+	$(TEST_ARCHIVE)
+
 kernel-images: $(SYSTEM_IMAGES) $(TEST_IMAGES) $(BUILD)/images/bench_ipc.elf
 user-programs: $(USER_PROGRAMS)
 
