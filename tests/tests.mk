@@ -52,7 +52,7 @@ user-programs: $(USER_PROGRAMS)
 HOST_CC := gcc
 HOST_CFLAGS := -std=c11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer $(WARNINGS) -Wno-missing-prototypes \
-               -Ikernel/core -Ikernel/object $(SHARED_INCLUDES) -MMD -MP
+               -Ikernel/core -Ikernel/object $(SHARED_INCLUDES) $(USER_INCLUDES) -MMD -MP
 
 # host_test(name, sources under test)
 define host_test
@@ -67,6 +67,7 @@ $(eval $(call host_test,elf,lib/elf/src/elf.c tests/host/elf_writer.c tests/host
 $(eval $(call host_test,fdt,kernel/core/fdt.c tests/host/fdt_writer.c))
 $(eval $(call host_test,fdt_real,kernel/core/fdt.c tests/host/fdt_writer.c tests/host/host_file.c))
 $(eval $(call host_test,region,kernel/core/region.c))
+$(eval $(call host_test,cpio,lib/cpio/src/cpio.c tests/host/host_file.c))
 $(eval $(call host_test,cdt,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cdt_check,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cspace,kernel/core/cspace.c kernel/core/cdt.c kernel/object/cap.c))
@@ -78,7 +79,16 @@ $(BUILD)/host/virt-%.dtb:
 	$(Q)$(QEMU) -machine virt,dumpdtb=$@ -m $* -bios default -nographic >/dev/null
 
 HOST_TEST_INPUTS := $(BUILD)/host/virt-128M.dtb $(BUILD)/host/virt-3M.dtb \
-                    $(BUILD)/host/virt-2G.dtb $(BUILD)/user/rootserver.elf
+                    $(BUILD)/host/virt-2G.dtb $(BUILD)/user/rootserver.elf \
+                    $(BUILD)/host/real.cpio
+
+# An archive written by GNU cpio, for test_cpio: a file, a directory, a file inside it.
+$(BUILD)/host/real.cpio:
+	@mkdir -p $(BUILD)/host/cpio_src/sub
+	@printf 'hello\n' > $(BUILD)/host/cpio_src/hello.txt
+	@printf 'abc' > $(BUILD)/host/cpio_src/sub/three.bin
+	$(Q)cd $(BUILD)/host/cpio_src && printf 'hello.txt\nsub\nsub/three.bin\n' | \
+		cpio --quiet -o -H newc > ../real.cpio
 host-tests: $(HOST_TESTS) $(HOST_TEST_INPUTS)
 
 # --- static analysis -------------------------------------------------------------
@@ -93,7 +103,7 @@ analyze-gcc:
 	done
 	@for f in $(ANALYZED_HOST_SRCS); do \
 		$(HOST_CC) -std=c11 $(WARNINGS) -Wno-missing-prototypes -Ikernel/core -Ikernel/object \
-			$(SHARED_INCLUDES) \
+			$(SHARED_INCLUDES) $(USER_INCLUDES) \
 			-fanalyzer -c $$f -o /dev/null || exit 1; \
 	done
 	@echo "gcc -fanalyzer: $(words $(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)) files clean"
@@ -126,7 +136,7 @@ test: deps
 # the system-call fuzzer for FUZZ_SYSCALL_STEPS steps (fuzz-syscalls below).
 FUZZ_CC := clang
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-               -Wall -Wextra -Werror -Ikernel/core $(SHARED_INCLUDES)
+               -Wall -Wextra -Werror -Ikernel/core $(SHARED_INCLUDES) -Ilib/cpio/include
 FUZZ_SECONDS ?= 60
 
 # fuzz_target(name, sources under test)
@@ -139,18 +149,22 @@ FUZZ_TARGETS += $(BUILD)/fuzz/fuzz_$(1)
 endef
 $(eval $(call fuzz_target,fdt,kernel/core/fdt.c))
 $(eval $(call fuzz_target,elf,lib/elf/src/elf.c))
+$(eval $(call fuzz_target,cpio,lib/cpio/src/cpio.c))
 
 # Seed corpora: real device trees and real ELFs from this build.
 $(BUILD)/fuzz/corpus_fdt: $(filter %.dtb,$(HOST_TEST_INPUTS))
 	@mkdir -p $@ && cp $^ $@/
 $(BUILD)/fuzz/corpus_elf: $(USER_PROGRAMS)
 	@mkdir -p $@ && cp $^ $@/
+$(BUILD)/fuzz/corpus_cpio: $(BUILD)/host/real.cpio
+	@mkdir -p $@ && cp $^ $@/
 
-fuzz-targets: $(FUZZ_TARGETS) $(BUILD)/fuzz/corpus_fdt $(BUILD)/fuzz/corpus_elf
+FUZZ_NAMES := fdt elf cpio
+fuzz-targets: $(FUZZ_TARGETS) $(patsubst %,$(BUILD)/fuzz/corpus_%,$(FUZZ_NAMES))
 
 fuzz: deps
 	@$(MAKE) --no-print-directory fuzz-targets
-	@for t in fdt elf; do \
+	@for t in $(FUZZ_NAMES); do \
 		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
 		mkdir -p $(BUILD)/fuzz/found_$$t; \
 		$(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
