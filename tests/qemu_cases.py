@@ -129,6 +129,12 @@ CASES = [
         ("expect", r"^archive: writing into it \(must fault\)$"),
         ("expect", r"^fault: thread 'roottask' #1: store page fault at address 0x20000000 "),
     ] + STILL_ANSWERS),
+    # A component from the boot archive, loaded and started as the root server does.
+    dict(name="loader", image="test_loader", exit=0, steps=KERNEL_UP + [
+        ("expect", r"^loader: hello.elf \(\d+ bytes\) loaded: [1-9]\d* frames, [1-9] page tables"),
+        ("expect", r"^hello: a component in its own address space: data 42, bss 0, own caps ok$"),
+        ("expect", r"^loader: the component signalled \(badge 1\); self-check 0$"),
+    ]),
     # lib/rpc between two threads: statuses, badges, long messages, bound signals.
     dict(name="rpc", image="test_rpc", exit=0, steps=KERNEL_UP + [
         ("expect", r"^rpc: (?P<n>[1-9]\d*) checks passed, 0 failed$"),

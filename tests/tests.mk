@@ -45,6 +45,17 @@ $(BUILD)/images/test_archive.embed.o $(BUILD)/images/test_reclaim_roottask.embed
 $(BUILD)/images/test_archive.embed.o $(BUILD)/images/test_reclaim_roottask.embed.o: \
 	$(TEST_ARCHIVE)
 
+# Components for tests (tests/components/<name>.c), and the loader test's archive.
+$(foreach c,$(basename $(notdir $(wildcard tests/components/*.c))),\
+    $(eval $(call component_program,component_$(c),tests/components/$(c).c)))
+LOADER_ARCHIVE := $(BUILD)/tests/loader.cpio
+$(LOADER_ARCHIVE): $(BUILD)/user/component_hello.elf
+	@mkdir -p $(BUILD)/tests/loader
+	$(Q)$(CROSS)objcopy --strip-all $< $(BUILD)/tests/loader/hello.elf
+	$(Q)cd $(BUILD)/tests/loader && echo hello.elf | cpio --quiet -o -H newc > ../loader.cpio
+$(BUILD)/images/test_loader.embed.o: EMBED_ARCHIVE = $(LOADER_ARCHIVE)
+$(BUILD)/images/test_loader.embed.o: $(LOADER_ARCHIVE)
+
 kernel-images: $(SYSTEM_IMAGES) $(TEST_IMAGES) $(BUILD)/images/bench_ipc.elf
 user-programs: $(USER_PROGRAMS)
 
