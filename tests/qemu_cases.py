@@ -139,6 +139,10 @@ CASES = [
     dict(name="rpc", image="test_rpc", exit=0, steps=KERNEL_UP + [
         ("expect", r"^rpc: (?P<n>[1-9]\d*) checks passed, 0 failed$"),
     ]),
+    # lib/heap on the target: a seeded random run with heap_check after every step.
+    dict(name="heap", image="test_heap", exit=0, steps=KERNEL_UP + [
+        ("expect", r"^heap: [1-9]\d* operations, heap_check clean$"),
+    ]),
     dict(name="panic_on_bad_roottask", image="test_truncated_roottask", exit=99, panic=True,
          steps=[("expect", r"^Cairn kernel "),
                 ("expect", r"^KERNEL PANIC: root task image: file truncated$")]),

@@ -79,6 +79,7 @@ $(eval $(call host_test,fdt,kernel/core/fdt.c tests/host/fdt_writer.c))
 $(eval $(call host_test,fdt_real,kernel/core/fdt.c tests/host/fdt_writer.c tests/host/host_file.c))
 $(eval $(call host_test,region,kernel/core/region.c))
 $(eval $(call host_test,cpio,lib/cpio/src/cpio.c tests/host/host_file.c))
+$(eval $(call host_test,heap,lib/heap/src/heap.c))
 $(eval $(call host_test,cdt,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cdt_check,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cspace,kernel/core/cspace.c kernel/core/cdt.c kernel/object/cap.c))
@@ -142,12 +143,14 @@ test: deps
 .PHONY: test kernel-images user-programs host-tests analyze-gcc analyze-cppcheck
 
 # --- fuzzing ---------------------------------------------------------------------
-# libFuzzer targets, one per parser of outside input. `make test` runs each for a fixed
-# number of inputs (deterministic seed); `make fuzz` runs each for FUZZ_SECONDS, then
-# the system-call fuzzer for FUZZ_SYSCALL_STEPS steps (fuzz-syscalls below).
+# libFuzzer targets, one per parser of outside input and one for lib/heap under random
+# use. `make test` runs each for a fixed number of inputs (deterministic seed); `make fuzz`
+# runs each for FUZZ_SECONDS, then the system-call fuzzer for FUZZ_SYSCALL_STEPS steps
+# (fuzz-syscalls below).
 FUZZ_CC := clang
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-               -Wall -Wextra -Werror -Ikernel/core $(SHARED_INCLUDES) -Ilib/cpio/include
+               -Wall -Wextra -Werror -Ikernel/core $(SHARED_INCLUDES) -Ilib/cpio/include \
+               -Ilib/heap/include
 FUZZ_SECONDS ?= 60
 
 # fuzz_target(name, sources under test)
@@ -161,16 +164,21 @@ endef
 $(eval $(call fuzz_target,fdt,kernel/core/fdt.c))
 $(eval $(call fuzz_target,elf,lib/elf/src/elf.c))
 $(eval $(call fuzz_target,cpio,lib/cpio/src/cpio.c))
+$(eval $(call fuzz_target,heap,lib/heap/src/heap.c))
 
-# Seed corpora: real device trees and real ELFs from this build.
+# Seed corpora: real device trees and real ELFs from this build; for the heap, every
+# byte value in turn (each one a different operation and size).
 $(BUILD)/fuzz/corpus_fdt: $(filter %.dtb,$(HOST_TEST_INPUTS))
 	@mkdir -p $@ && cp $^ $@/
 $(BUILD)/fuzz/corpus_elf: $(USER_PROGRAMS)
 	@mkdir -p $@ && cp $^ $@/
 $(BUILD)/fuzz/corpus_cpio: $(BUILD)/host/real.cpio
 	@mkdir -p $@ && cp $^ $@/
+$(BUILD)/fuzz/corpus_heap:
+	@mkdir -p $@
+	@$(PYTHON) -c 'import sys; sys.stdout.buffer.write(bytes(range(256)) * 4)' > $@/counting
 
-FUZZ_NAMES := fdt elf cpio
+FUZZ_NAMES := fdt elf cpio heap
 fuzz-targets: $(FUZZ_TARGETS) $(patsubst %,$(BUILD)/fuzz/corpus_%,$(FUZZ_NAMES))
 
 fuzz: deps
