@@ -176,7 +176,7 @@ $(BUILD)/fuzz/corpus_cpio: $(BUILD)/host/real.cpio
 	@mkdir -p $@ && cp $^ $@/
 $(BUILD)/fuzz/corpus_heap:
 	@mkdir -p $@
-	@$(PYTHON) -c 'import sys; sys.stdout.buffer.write(bytes(range(256)) * 4)' > $@/counting
+	@$(PYTHON) -c 'import sys; sys.stdout.buffer.write(bytes(range(256)))' > $@/counting
 
 FUZZ_NAMES := fdt elf cpio heap
 fuzz-targets: $(FUZZ_TARGETS) $(patsubst %,$(BUILD)/fuzz/corpus_%,$(FUZZ_NAMES))
