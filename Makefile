@@ -8,6 +8,7 @@
 #   make bench      print the size and boot-cost table
 #   make debug      QEMU halted with a gdb stub, gdb-multiarch attached with symbols
 #   make fuzz       the parser fuzzers (FUZZ_SECONDS each), then 1,000,000 random syscalls
+#   make graph      the system description's authority graph as build/system.svg
 #   make prove      Frama-C WP proofs of the capability core's contracts (also in make test)
 #   make clean      remove build/
 
@@ -39,14 +40,16 @@ LINK_ARCH := -march=rv64imac -mabi=lp64
 SHARED_LIB_DIRS := lib/fmt lib/elf lib/cstring
 SHARED_INCLUDES := -Iinclude $(addprefix -I,$(addsuffix /include,$(SHARED_LIB_DIRS)))
 
-all: kernel-images user-programs host-tests fuzz-targets
+all: kernel-images user-programs tools host-tests fuzz-targets
 
 deps:
 	@sh scripts/deps.sh
 
 include kernel/kernel.mk
 include lib/lib.mk
+include lib/bootplan/bootplan.mk
 include system/system.mk
+include tools/tools.mk
 include tests/tests.mk
 include bench/bench.mk
 
@@ -58,9 +61,17 @@ debug: deps
 	@$(MAKE) --no-print-directory $(BUILD)/images/cairn.elf
 	sh scripts/debug.sh $(BUILD)/images/cairn.elf $(BUILD)/user/rootserver.elf
 
+# The authority graph of SYSTEM_DESC, drawn by Graphviz (tools/sysdesc makes the dot file).
+SYSTEM_DESC ?= system/system.desc
+graph: deps
+	@$(MAKE) --no-print-directory $(SYSDESC)
+	$(Q)$(SYSDESC) graph $(SYSTEM_DESC) > $(BUILD)/system.dot
+	$(Q)dot -Tsvg $(BUILD)/system.dot -o $(BUILD)/system.svg
+	@echo "wrote $(BUILD)/system.svg"
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps run debug clean
+.PHONY: all deps run debug graph clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

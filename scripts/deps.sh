@@ -7,7 +7,7 @@ set -eu
 
 PACKAGES="make gcc libc6-dev libcmocka-dev cppcheck python3
 qemu-system-misc gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf clang libclang-rt-14-dev
-gdb-multiarch device-tree-compiler cpio
+gdb-multiarch device-tree-compiler cpio graphviz
 frama-c-base why3 z3 cvc4"
 
 missing=""

@@ -6,6 +6,8 @@ Three kinds of test, all run side by side on a thread pool:
     case counts as one test, and a crash counts as a failure;
   - static analysis: `make analyze-gcc` and `make analyze-cppcheck`, and the Frama-C
     proofs `make prove`, one test each;
+  - system-description fixtures: tests/sysdesc/{good,bad} through the analyser (see
+    tests/sysdesc/fixtures.py), one test per fixture;
   - fuzz smoke runs: each libFuzzer target for FUZZ_RUNS inputs from a fixed seed,
     starting from the real inputs of this build (the long runs are `make fuzz`);
   - QEMU tests: the cases in qemu_cases.py, each a fresh boot of its image, and a
@@ -22,6 +24,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "sysdesc"))
+import fixtures  # noqa: E402
 import qemu  # noqa: E402
 import qemu_cases  # noqa: E402
 
@@ -71,6 +75,13 @@ def run_fuzz_smoke(name, build):
             os.path.join(build, "fuzz", "fuzz_" + name), "-runs=%d" % FUZZ_RUNS, "-seed=1",
             "-artifact_prefix=%s/" % scratch, scratch,
             os.path.join(build, "fuzz", "corpus_" + name)])
+
+
+def run_sysdesc_fixtures(group, build):
+    """tests/sysdesc/<group>/*.desc through the analyser: one test per fixture."""
+    start = time.monotonic()
+    passed, failed, detail = fixtures.run_group(group, build)
+    return Result("sysdesc/" + group, passed, failed, time.monotonic() - start, detail)
 
 
 # gdb must stop at kernel_main with the FDT address in a1, then in the root task's main.
@@ -139,10 +150,12 @@ def collect_jobs(build, only):
         path = os.path.join(host_dir, entry)
         if entry.startswith("test_") and os.access(path, os.X_OK) and "." not in entry:
             jobs.append(("host/" + entry, run_host_test, (path, build)))
+    for group in ("good", "bad"):
+        jobs.append(("sysdesc/" + group, run_sysdesc_fixtures, (group, build)))
     for target in ("analyze-gcc", "analyze-cppcheck", "prove"):
         jobs.append(("analysis/" + target, run_command_test,
                      ("analysis/" + target, ["make", "--no-print-directory", "-s", target])))
-    for target in ("fdt", "elf", "cpio", "heap"):
+    for target in ("fdt", "elf", "cpio", "heap", "sysdesc", "bootplan"):
         jobs.append(("fuzz/" + target, run_fuzz_smoke, (target, build)))
     for case in qemu_cases.CASES:
         jobs.append(("qemu/" + case["name"], run_qemu_case, (case, build)))

@@ -4,6 +4,8 @@
 #   tests/qemu_cases.py says what its boot must print.
 # - tests/host/test_<name>.c: a cmocka test of host-buildable code, under ASan/UBSan.
 # - static analysis: GCC's -fanalyzer and cppcheck over all target C code.
+# - tests/sysdesc/{good,bad}/*.desc: the system-description analyser's fixtures, run
+#   through build/host/sysdesc (the analyser under ASan/UBSan) by tests/sysdesc/fixtures.py.
 # tests/run.py runs all of it in parallel and ends with "N passed, N failed".
 
 KERNEL_TESTS := $(basename $(notdir $(wildcard tests/kernel/*.c)))
@@ -63,7 +65,8 @@ user-programs: $(USER_PROGRAMS)
 HOST_CC := gcc
 HOST_CFLAGS := -std=c11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer $(WARNINGS) -Wno-missing-prototypes \
-               -Ikernel/core -Ikernel/object $(SHARED_INCLUDES) $(USER_INCLUDES) -MMD -MP
+               -Ikernel/core -Ikernel/object $(SHARED_INCLUDES) $(USER_INCLUDES) \
+               -Itools/sysdesc -Ilib/bootplan/include -MMD -MP
 
 # host_test(name, sources under test)
 define host_test
@@ -84,6 +87,40 @@ $(eval $(call host_test,cdt,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt
 $(eval $(call host_test,cdt_check,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cspace,kernel/core/cspace.c kernel/core/cdt.c kernel/object/cap.c))
 
+# The analyser and the boot-plan reader, compiled once under the sanitizers into an archive
+# for its host tests (SYSDESC_HEADERS: a test is rebuilt when any of them changes).
+SYSDESC_HEADERS := $(wildcard tools/sysdesc/*.h) lib/bootplan/include/bootplan.h
+SYSDESC_HOST_LIB := $(BUILD)/host/libsysdesc.a
+$(BUILD)/host/obj/%.c.o: %.c
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -c $< -o $@
+$(SYSDESC_HOST_LIB): $(patsubst %,$(BUILD)/host/obj/%.o,$(SYSDESC_LIB_SRCS))
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+$(BUILD)/host/sysdesc: $(BUILD)/host/obj/tools/sysdesc/main.c.o $(SYSDESC_HOST_LIB)
+	@echo "  HOSTLD  $@"
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
+
+# The analyser's host tests: the lexer alone, and the rest against the archive.
+SYSDESC_TEST_LIBS := tests/host/sysdesc_text.c $(SYSDESC_HOST_LIB)
+$(eval $(call host_test,sysdesc_lex,tools/sysdesc/lex.c tools/sysdesc/diag.c))
+$(eval $(call host_test,sysdesc_parse,$(SYSDESC_TEST_LIBS)))
+$(eval $(call host_test,sysdesc_check,$(SYSDESC_TEST_LIBS)))
+$(eval $(call host_test,sysdesc_plan,$(SYSDESC_TEST_LIBS)))
+$(eval $(call host_test,sysdesc_bootplan,$(SYSDESC_TEST_LIBS)))
+$(filter $(BUILD)/host/test_sysdesc%,$(HOST_TESTS)): $(SYSDESC_HEADERS) tests/host/sysdesc_text.h
+
+# The ELF files the fixtures marked `# with-images` are checked against.
+SYSDESC_IMAGES := $(BUILD)/sysdesc/images
+$(BUILD)/sysdesc/make_images: tests/sysdesc/make_images.c
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $<
+$(SYSDESC_IMAGES)/tiny.elf: $(BUILD)/sysdesc/make_images $(BUILD)/user/rootserver.elf
+	@mkdir -p $(@D)
+	$(Q)$< $(@D) && cp $(BUILD)/user/rootserver.elf $(@D)/rootserver.elf
+
 # Real device trees from this QEMU, as test input for the FDT parser.
 $(BUILD)/host/virt-%.dtb:
 	@mkdir -p $(@D)
@@ -101,21 +138,24 @@ $(BUILD)/host/real.cpio:
 	@printf 'abc' > $(BUILD)/host/cpio_src/sub/three.bin
 	$(Q)cd $(BUILD)/host/cpio_src && printf 'hello.txt\nsub\nsub/three.bin\n' | \
 		cpio --quiet -o -H newc > ../real.cpio
-host-tests: $(HOST_TESTS) $(HOST_TEST_INPUTS)
+host-tests: $(HOST_TESTS) $(HOST_TEST_INPUTS) $(BUILD)/host/sysdesc $(SYSDESC_IMAGES)/tiny.elf
 
 # --- static analysis -------------------------------------------------------------
 ANALYZED_SRCS := $(sort $(filter %.c,$(KERNEL_SRCS) $(LIBCAIRN_SRCS)) \
-                   $(wildcard system/*/*.c tests/kernel/*.c tests/kernel/*/*.c))
-ANALYZED_HOST_SRCS := $(wildcard tests/host/*.c tests/fuzz/*.c)
+                   $(wildcard system/*/*.c tests/kernel/*.c tests/kernel/*/*.c) \
+                   lib/bootplan/src/bootplan.c)
+ANALYZED_HOST_SRCS := $(wildcard tests/host/*.c tests/fuzz/*.c tests/sysdesc/*.c tools/*/*.c)
+ANALYZED_INCLUDES := -Itools/sysdesc -Ilib/bootplan/include
 
 analyze-gcc:
 	@for f in $(ANALYZED_SRCS); do \
-		$(CROSS)gcc $(KERNEL_CFLAGS) $(USER_INCLUDES) -fanalyzer -c $$f -o /dev/null \
+		$(CROSS)gcc $(KERNEL_CFLAGS) $(USER_INCLUDES) $(ANALYZED_INCLUDES) -fanalyzer \
+			-c $$f -o /dev/null \
 			-MF /dev/null || exit 1; \
 	done
 	@for f in $(ANALYZED_HOST_SRCS); do \
 		$(HOST_CC) -std=c11 $(WARNINGS) -Wno-missing-prototypes -Ikernel/core -Ikernel/object \
-			$(SHARED_INCLUDES) $(USER_INCLUDES) \
+			$(SHARED_INCLUDES) $(USER_INCLUDES) $(ANALYZED_INCLUDES) \
 			-fanalyzer -c $$f -o /dev/null || exit 1; \
 	done
 	@echo "gcc -fanalyzer: $(words $(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)) files clean"
@@ -125,7 +165,7 @@ analyze-cppcheck:
 		--enable=warning,style,performance,portability --std=c11 \
 		--suppress=missingIncludeSystem --suppress=unusedFunction \
 		-D__riscv -DCAIRN_DEBUG=1 -Iinclude $(USER_INCLUDES) \
-		$(addprefix -I,$(KERNEL_DIRS)) $(SHARED_INCLUDES) \
+		$(addprefix -I,$(KERNEL_DIRS)) $(SHARED_INCLUDES) $(ANALYZED_INCLUDES) \
 		$(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)
 	@echo "cppcheck: $(words $(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)) files clean"
 
@@ -150,7 +190,7 @@ test: deps
 FUZZ_CC := clang
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                -Wall -Wextra -Werror -Ikernel/core $(SHARED_INCLUDES) -Ilib/cpio/include \
-               -Ilib/heap/include
+               -Ilib/heap/include -Itools/sysdesc -Ilib/bootplan/include
 FUZZ_SECONDS ?= 60
 
 # fuzz_target(name, sources under test)
@@ -165,9 +205,13 @@ $(eval $(call fuzz_target,fdt,kernel/core/fdt.c))
 $(eval $(call fuzz_target,elf,lib/elf/src/elf.c))
 $(eval $(call fuzz_target,cpio,lib/cpio/src/cpio.c))
 $(eval $(call fuzz_target,heap,lib/heap/src/heap.c))
+$(eval $(call fuzz_target,sysdesc,$(SYSDESC_LIB_SRCS)))
+$(eval $(call fuzz_target,bootplan,lib/bootplan/src/bootplan.c))
+$(FUZZ_TARGETS): $(SYSDESC_HEADERS)
 
 # Seed corpora: real device trees and real ELFs from this build; for the heap, every
-# byte value in turn (each one a different operation and size).
+# byte value in turn (each one a different operation and size); the analyser's fixtures,
+# and the boot plans of its good fixtures.
 $(BUILD)/fuzz/corpus_fdt: $(filter %.dtb,$(HOST_TEST_INPUTS))
 	@mkdir -p $@ && cp $^ $@/
 $(BUILD)/fuzz/corpus_elf: $(USER_PROGRAMS)
@@ -178,7 +222,16 @@ $(BUILD)/fuzz/corpus_heap:
 	@mkdir -p $@
 	@$(PYTHON) -c 'import sys; sys.stdout.buffer.write(bytes(range(256)))' > $@/counting
 
-FUZZ_NAMES := fdt elf cpio heap
+$(BUILD)/fuzz/corpus_sysdesc: $(wildcard tests/sysdesc/good/*.desc tests/sysdesc/bad/*.desc)
+	@mkdir -p $@ && cp $^ $@/
+$(BUILD)/fuzz/corpus_bootplan: $(SYSDESC) $(wildcard tests/sysdesc/good/*.desc)
+	@rm -rf $@ $@.tmp && mkdir -p $@ $@.tmp
+	$(Q)for f in $(filter %.desc,$^); do \
+		$(SYSDESC) emit $$f --out $@.tmp && cp $@.tmp/bootplan.bin $@/$$(basename $$f .desc).bin \
+			|| exit 1; \
+	done; rm -rf $@.tmp
+
+FUZZ_NAMES := fdt elf cpio heap sysdesc bootplan
 fuzz-targets: $(FUZZ_TARGETS) $(patsubst %,$(BUILD)/fuzz/corpus_%,$(FUZZ_NAMES))
 
 fuzz: deps

@@ -1,0 +1,70 @@
+/*
+ * check_plan.c: the rules only the plan shows (see check.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "symbols.h"
+
+static void check_fits(const struct plan *plan, unsigned c, struct diag *diag)
+{
+    const struct sd_component *comp = &plan->sys->components[c];
+    if (!plan->components[c].fits) {
+        diag_error(diag, comp->name.pos, "the regions of component '%s' do not fit below "
+                   "0x%lx", comp->name.text, BOOTPLAN_WINDOW_TOP);
+    }
+}
+
+/* The untyped holder's own capabilities must stay below the untyped slots. */
+static void check_untyped_slots(const struct plan *plan, unsigned c, struct diag *diag)
+{
+    const struct sd_component *comp = &plan->sys->components[c];
+    const struct plan_component *pc = &plan->components[c];
+    if (!sd_given(comp->untyped) || pc->cap_count == 0) {
+        return;
+    }
+    uint32_t highest = plan->caps[pc->first_cap + pc->cap_count - 1].slot;
+    if (highest >= BOOTPLAN_SLOT_UNTYPED_FIRST) {
+        diag_error(diag, comp->untyped, "component '%s' needs capability slots up to %u, but "
+                   "slots %u..%u are for its untyped memory", comp->name.text,
+                   (unsigned)highest, BOOTPLAN_SLOT_UNTYPED_FIRST,
+                   BOOTPLAN_SLOT_UNTYPED_FIRST + BOOTPLAN_UNTYPED_SLOTS - 1);
+    }
+}
+
+static void check_badge_names(const struct plan *plan, unsigned c, struct symbol_badge *badges,
+                              struct diag *diag)
+{
+    unsigned count = symbol_badges(plan, c, badges);
+    for (unsigned i = 0; i < count; i++) {
+        for (unsigned j = 0; j < i; j++) {
+            if (strcmp(badges[i].name, badges[j].name) != 0) {
+                continue;
+            }
+            diag_error(diag, badges[i].pos, "badge name %s in %s_caps.h would stand for two "
+                       "badges (%s '%s' from %s, and %s '%s' from %s on line %u); rename one",
+                       badges[i].name, plan->sys->components[c].name.text, badges[i].what,
+                       badges[i].via, badges[i].sender, badges[j].what, badges[j].via,
+                       badges[j].sender, (unsigned)badges[j].pos.line);
+            break;
+        }
+    }
+}
+
+bool check_plan(const struct plan *plan, struct diag *diag)
+{
+    unsigned found_before = diag->found;
+    struct symbol_badge *badges = malloc(SYMBOL_MAX_BADGES * sizeof(*badges));
+    if (badges == NULL) {
+        diag_error(diag, (struct sd_pos){1, 1}, "out of memory");
+        return false;
+    }
+    for (unsigned c = 0; c < plan->sys->component_count; c++) {
+        check_fits(plan, c, diag);
+        check_untyped_slots(plan, c, diag);
+        check_badge_names(plan, c, badges, diag);
+    }
+    free(badges);
+    return diag->found == found_before;
+}
