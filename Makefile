@@ -47,7 +47,6 @@ deps:
 
 include kernel/kernel.mk
 include lib/lib.mk
-include lib/bootplan/bootplan.mk
 include system/system.mk
 include tools/tools.mk
 include tests/tests.mk

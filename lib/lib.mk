@@ -2,7 +2,7 @@
 # together with the user-level libraries (RPC, logging) and the freestanding libraries
 # into one archive every program links.
 
-USER_LIB_DIRS := lib/cairn lib/rpc lib/log lib/cpio lib/heap
+USER_LIB_DIRS := lib/cairn lib/rpc lib/log lib/cpio lib/heap lib/bootplan
 USER_INCLUDES := $(addprefix -I,$(addsuffix /include,$(USER_LIB_DIRS)))
 USER_CFLAGS := $(TARGET_CFLAGS) $(USER_INCLUDES) $(SHARED_INCLUDES)
 USER_LDS := lib/cairn/user.ld

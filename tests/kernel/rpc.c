@@ -18,8 +18,8 @@
 enum method { ADD = 1, WHO_AM_I = 2, ECHO = 3, FAIL = 4, SIGNALS = 5 };
 enum { SLOT_EP, SLOT_CLIENT_A, SLOT_CLIENT_B, SLOT_NTFN, SLOT_SERVER, SLOT_EMPTY, SLOTS };
 
-#define BADGE_A (RPC_BADGE_FLAG | 1)
-#define BADGE_B (RPC_BADGE_FLAG | 2)
+#define BADGE_A 1
+#define BADGE_B 2
 #define SERVICE_ERROR (RPC_SERVICE_ERROR_BASE + 7)
 
 struct add_request { uint64_t a, b; };
@@ -53,8 +53,8 @@ static uint64_t signals_seen;
 static void handle(void *context, const struct rpc_request *request, struct rpc_reply *reply)
 {
     (void)context;
-    if (request->method == 0 && !(request->badge & RPC_BADGE_FLAG)) {
-        signals_seen |= request->badge;   /* a signal of the bound notification */
+    if (rpc_is_signal(request)) {
+        signals_seen |= request->badge & ~RPC_SIGNAL_FLAG;   /* of the bound notification */
         return;
     }
     struct add_request add;
@@ -206,13 +206,18 @@ static void signals_as_method_zero(void)
 {
     cairn_cptr_t signal_a = slot(SLOTS), signal_b = slot(SLOTS + 1);
     bool minted = cairn_cnode_mint(ROOT, signal_a, CAIRN_WORD_BITS, ROOT, slot(SLOT_NTFN),
-                                   CAIRN_WORD_BITS, CAIRN_RIGHTS_ALL, 0x10) == CAIRN_OK &&
+                                   CAIRN_WORD_BITS, CAIRN_RIGHTS_ALL,
+                                   RPC_SIGNAL_FLAG | 0x10) == CAIRN_OK &&
                   cairn_cnode_mint(ROOT, signal_b, CAIRN_WORD_BITS, ROOT, slot(SLOT_NTFN),
-                                   CAIRN_WORD_BITS, CAIRN_RIGHTS_ALL, 0x4) == CAIRN_OK;
+                                   CAIRN_WORD_BITS, CAIRN_RIGHTS_ALL,
+                                   RPC_SIGNAL_FLAG | 0x4) == CAIRN_OK;
     CHECK("notification capabilities minted", minted);
     cairn_signal(signal_a);
     cairn_signal(signal_b);
     uint64_t seen = 0;
+    uint64_t zero = 0;   /* a client's method 0 is a call like any other, not a signal */
+    CHECK("method 0 from a client is no signal",
+          rpc_call(slot(SLOT_CLIENT_A), 0, &zero, sizeof(zero), 0, 0) == RPC_E_NO_METHOD);
     CHECK("signals reach the server's handler as method 0",
           rpc_call(slot(SLOT_CLIENT_B), SIGNALS, 0, 0, &seen, sizeof(seen)) == RPC_OK &&
               seen == 0x14);

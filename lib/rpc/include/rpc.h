@@ -10,8 +10,9 @@
  *
  * A server knows its client by the badge the kernel delivers with each message, never
  * by anything the message says; the system description gives each client its own.
- * RPC badges have RPC_BADGE_FLAG set, which no notification badge has, so a server with
- * a bound notification can tell a signal (label 0, badge without the flag) from a call.
+ * Notification badges carry RPC_SIGNAL_FLAG, which no client badge has, so a server with
+ * a bound notification tells a signal from a call by the badge alone: a client cannot
+ * pass for a signal.
  */
 #ifndef CAIRN_RPC_H
 #define CAIRN_RPC_H
@@ -20,13 +21,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bootplan.h"
 #include "cairn.h"
 
 #define RPC_MAX_WORDS CAIRN_MSG_MAX_LENGTH
 #define RPC_MAX_BYTES (RPC_MAX_WORDS * sizeof(uint64_t))
 #define RPC_REPLY_TAG 0x5250u                 /* "RP" */
 #define RPC_STATUS_LIMIT 0x1000u              /* statuses are below this */
-#define RPC_BADGE_FLAG (1ull << 62)
+#define RPC_SIGNAL_FLAG BOOTPLAN_SIGNAL_FLAG
 
 enum rpc_status {
     RPC_OK = 0,
@@ -71,9 +73,16 @@ bool rpc_request_read(const struct rpc_request *request, void *out, size_t bytes
 void rpc_reply_set(struct rpc_reply *reply, unsigned status, const void *data, size_t bytes);
 
 /* A server's handler: reads the request, fills in the reply. A signal of a notification
- * bound to the server thread arrives as method 0 with the signal bits as the badge. */
+ * bound to the server thread arrives as method 0 with the signal bits as the badge (with
+ * RPC_SIGNAL_FLAG: see rpc_is_signal). */
 typedef void (*rpc_handler)(void *context, const struct rpc_request *request,
                             struct rpc_reply *reply);
+
+/* True when the request is a signal of the notification bound to the server thread. */
+static inline bool rpc_is_signal(const struct rpc_request *request)
+{
+    return (request->badge & RPC_SIGNAL_FLAG) != 0;
+}
 
 /* Serves requests on `endpoint` for ever, one at a time. Uses about 2 KiB of the
  * thread's stack for the request and reply. */
