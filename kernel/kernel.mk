@@ -40,10 +40,6 @@ $(BUILD)/images/%.elf: $(KERNEL_OBJS) $(BUILD)/images/%.embed.o $(KERNEL_LDS)
 	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) $(LINK_ARCH) -static -T $(KERNEL_LDS) -Wl,--no-warn-rwx-segments \
 		-o $@ $(KERNEL_OBJS) $(BUILD)/images/$*.embed.o -lgcc
 
-# Every program in build/user gets an image; cairn.elf is the system itself.
-$(BUILD)/images/cairn.elf: $(KERNEL_OBJS) $(BUILD)/images/rootserver.embed.o $(KERNEL_LDS)
-	@echo "  LD      $@"
-	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) $(LINK_ARCH) -static -T $(KERNEL_LDS) -Wl,--no-warn-rwx-segments \
-		-o $@ $(KERNEL_OBJS) $(BUILD)/images/rootserver.embed.o -lgcc
-
+# Every root task in build/user gets an image; system/system.mk makes the system images
+# (cairn.elf among them).
 .PRECIOUS: $(BUILD)/images/%.embed.o $(BUILD)/images/%.stripped

@@ -33,12 +33,21 @@ def fault_case(name, announce, report, dump):
 
 
 def banner_case(name, memory):
+    """The system image boots: banner, the root server builds the system from its boot
+    plan and stops, memory_manager reclaims the root server's memory, the kernel idles."""
     return dict(name=name, image="cairn", memory=memory, exit=0, steps=KERNEL_UP + [
         ("expect", r"^Cairn \d+\.\d+\.\d+: a capability OS for embedded ML"),
         ("expect", r"^  RAM seen +%d KiB$" % (int(memory[:-1]) * 1024)),
         ("expect", r"^  kernel size +[1-9]\d* KiB \(text, data, bss\)$"),
         ("expect", r"^  free untyped +[1-9]\d* KiB in [1-9]\d* regions$"),
-        ("expect", r"^halt: thread 'roottask' #1 stops the machine with status 0$"),
+        ("expect", r"^rootserver: memory_manager +1 thread\(s\), +[1-9]\d* frames"),
+        ("expect", r"^rootserver: [1-9]\d* components, [1-9]\d* threads started; .* the root "
+                   r"server stops$"),
+        ("expect", r"^\[memory_manager\] I: root server's memory returned: [1-9]\d* KiB; "
+                   r"free (?P<before>\d+) KiB -> (?P<after>\d+) KiB of \d+ KiB$"),
+        ("expect", r"^kernel: no thread can run; idle$"),
+        ("send", "h"),
+        ("expect", r"^monitor: halt$"),
     ])
 
 

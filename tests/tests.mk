@@ -145,8 +145,11 @@ ANALYZED_SRCS := $(sort $(filter %.c,$(KERNEL_SRCS) $(LIBCAIRN_SRCS)) \
                    $(wildcard system/*/*.c tests/kernel/*.c tests/kernel/*/*.c) \
                    lib/bootplan/src/bootplan.c)
 ANALYZED_HOST_SRCS := $(wildcard tests/host/*.c tests/fuzz/*.c tests/sysdesc/*.c tools/*/*.c)
-ANALYZED_INCLUDES := -Itools/sysdesc -Ilib/bootplan/include
+# Components are analysed against the headers of the system they are built for.
+ANALYZED_INCLUDES := -Itools/sysdesc -Ilib/bootplan/include $(SERVICE_INCLUDES) \
+                     -I$(BUILD)/systems/cairn/gen
 
+analyze-gcc analyze-cppcheck: $(BUILD)/systems/cairn/gen/stamp
 analyze-gcc:
 	@for f in $(ANALYZED_SRCS); do \
 		$(CROSS)gcc $(KERNEL_CFLAGS) $(USER_INCLUDES) $(ANALYZED_INCLUDES) -fanalyzer \

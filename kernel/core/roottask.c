@@ -14,6 +14,7 @@
 #include "abi/cspace.h"
 #include "bootmem.h"
 #include "cdt.h"
+#include "cstring.h"
 #include "elf.h"
 #include "memory.h"
 #include "panic.h"
@@ -49,10 +50,7 @@ static uint64_t carve(uint64_t bytes)
 static uint64_t carve_page(void)
 {
     uint64_t page = carve(CAIRN_PAGE_SIZE);
-    uint64_t *words = (uint64_t *)(uintptr_t)page;
-    for (unsigned i = 0; i < CAIRN_PAGE_SIZE / 8; i++) {
-        words[i] = 0;
-    }
+    memset((void *)(uintptr_t)page, 0, CAIRN_PAGE_SIZE);
     return virt_to_phys((void *)(uintptr_t)page);
 }
 
@@ -144,8 +142,8 @@ static void fill_page(uint8_t *dest, uint64_t page, const uint8_t *image,
     uint64_t from = page > s->vaddr ? page : s->vaddr;
     uint64_t file_end = s->vaddr + s->filesz;
     uint64_t to = page + CAIRN_PAGE_SIZE < file_end ? page + CAIRN_PAGE_SIZE : file_end;
-    for (uint64_t v = from; v < to; v++) {
-        dest[v - page] = image[s->offset + (v - s->vaddr)];
+    if (from < to) {
+        memcpy(dest + (from - page), image + s->offset + (from - s->vaddr), to - from);
     }
 }
 
@@ -165,10 +163,8 @@ static void load_archive(uint64_t root, const uint8_t *archive, size_t bytes)
 {
     for (uint64_t done = 0; done < bytes; done += CAIRN_PAGE_SIZE) {
         uint64_t frame = carve_page();
-        uint8_t *dest = phys_to_virt(frame);
-        for (uint64_t i = 0; i < CAIRN_PAGE_SIZE && done + i < bytes; i++) {
-            dest[i] = archive[done + i];
-        }
+        uint64_t chunk = bytes - done < CAIRN_PAGE_SIZE ? bytes - done : CAIRN_PAGE_SIZE;
+        memcpy(phys_to_virt(frame), archive + done, chunk);
         map_or_panic(root, CAIRN_ROOT_ARCHIVE_VADDR + done, frame, VM_READ);
     }
 }
