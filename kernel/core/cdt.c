@@ -158,7 +158,7 @@ static void reparent_run(struct cte *first, struct cte *parent)
         loop variant run_length(first) - k;
     */
     for (struct cte *c = first; c != 0; c = c->next) {
-        // For the provers: writing c->parent leaves the other slots' links alone.
+        /* For the provers: writing c->parent leaves the other slots' links alone. */
         /*@ assert \forall integer i; 0 <= i < run_length(first) && i != k ==>
                      \separated(run_at(first, i), c); */
         c->parent = parent;
@@ -191,7 +191,7 @@ static void reparent_run(struct cte *first, struct cte *parent)
 static void splice_run(struct cte *parent, struct cte *prev, struct cte *next,
                        struct cte *first, struct cte *last)
 {
-    // For the provers: the run's other slots are neither first nor last.
+    /* For the provers: the run's other slots are neither first nor last. */
     //@ assert \forall integer i; 0 < i < run_length(first) ==> \separated(run_at(first, i), first);
     /*@ assert \forall integer i; 0 <= i < run_length(first) - 1 ==>
                  \separated(run_at(first, i), last); */
@@ -267,7 +267,7 @@ void cdt_remove(struct cte *slot)
         /* The children replace slot in its parent's list, keeping their order. */
         struct cte *parent = slot->parent, *prev = slot->prev, *next = slot->next;
         struct cte *last = last_child(slot);
-        // For the provers: clearing slot at the end leaves the run alone.
+        /* For the provers: clearing slot at the end leaves the run alone. */
         //@ assert outside(first, slot) && \separated(first, slot) && \separated(last, slot);
         reparent_run(first, parent);
         splice_run(parent, prev, next, first, last);

@@ -160,12 +160,12 @@ struct lookup_result cspace_resolve(const struct cap *root, uint64_t cptr, unsig
             return failed(step.failure, bits);
         }
         struct cte *slot = cnode_slot(node, step.index);
-        //@ assert in_cnode(node, slot);   // for the provers: slot is in node's CNode
         if (step.bits_left == 0 || slot->cap.type != CAP_CNODE) {
             return (struct lookup_result){.slot = slot, .failure = LOOKUP_OK,
                                           .bits_left = step.bits_left};
         }
-        //@ assert walk(root, depth, &slot->cap, bits_after(node, bits));   // the next level
+        /* For the provers: the next level is one step further on the walk. */
+        //@ assert walk(root, depth, &slot->cap, bits_after(node, bits));
         node = &slot->cap;
         bits = step.bits_left;
     }
