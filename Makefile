@@ -47,9 +47,8 @@ deps:
 
 include kernel/kernel.mk
 include lib/lib.mk
-include lib/bootplan/bootplan.mk
-include system/system.mk
 include tools/tools.mk
+include system/system.mk
 include tests/tests.mk
 include bench/bench.mk
 

@@ -5,8 +5,8 @@
 - instructions from the kernel's first instruction to the root task's first, read
   with rdinstret under QEMU `-icount shift=0,sleep=off` (deterministic: one guest
   instruction per count, identical from run to run);
-- the smallest `-m` that boots to the root task's banner, found by trying sizes
-  from 8 MiB down in 64 KiB steps (a boot counts when the banner and halt appear);
+- the smallest `-m` that boots the system (root server built it and stopped, memory
+  manager reclaimed it, kernel idle), trying sizes from 8 MiB down in 64 KiB steps;
 - kernel source lines;
 - from bench/ipc_bench.c: null syscall, IPC call+reply round trip, signal to a waiting
   thread and context switch, each averaged over 10,000 warm iterations (rdinstret).
@@ -34,15 +34,18 @@ def section_sizes(image, cross):
     return sizes
 
 
+# The system is up when memory_manager has reclaimed the root server and the kernel idles.
+SYSTEM_UP = r"^kernel: no thread can run; idle$"
+
+
 def boot(image, memory_kib, icount=False):
-    """Boots once; returns the serial output, or None when QEMU refused or timed out."""
-    cmd = qemu.qemu_command(image, "%dK" % memory_kib, icount)
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=20,
-                              stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        return None
-    return proc.stdout if proc.returncode == 0 else None
+    """Boots until the system is up, then halts it through the kernel monitor; returns
+    the serial output, or None when it did not come up (QEMU refused, panic, timeout)."""
+    with qemu.Session(image, "%dK" % memory_kib, icount, timeout=20) as session:
+        if session.expect(SYSTEM_UP) is None or "KERNEL PANIC" in session.output:
+            return None
+        session.send("h")
+        return session.output if session.wait_exit() == 0 else None
 
 
 def boot_instructions(image, memory_kib):
@@ -57,8 +60,7 @@ def boot_instructions(image, memory_kib):
 def smallest_memory(image):
     smallest = None
     for kib in range(8 * 1024, 1024 - 1, -64):
-        out = boot(image, kib)
-        if out is None or "stops the machine with status 0" not in out:
+        if boot(image, kib) is None:
             break
         smallest = kib
     return smallest

@@ -28,19 +28,18 @@ $(BUILD)/images/%.stripped: $(BUILD)/user/%.elf
 	@mkdir -p $(@D)
 	$(Q)$(CROSS)objcopy --strip-all $< $@
 
+# An image may also carry a boot archive: set EMBED_ARCHIVE for its embed.o (and make
+# the archive a prerequisite of it), as system.mk does for cairn.elf.
 $(BUILD)/images/%.embed.o: kernel/arch/riscv64/embed.S $(BUILD)/images/%.stripped
 	@echo "  CC      $@"
-	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -DROOT_IMAGE='"$(BUILD)/images/$*.stripped"' -c $< -o $@
+	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -DROOT_IMAGE='"$(BUILD)/images/$*.stripped"' \
+		$(if $(EMBED_ARCHIVE),-DARCHIVE='"$(EMBED_ARCHIVE)"') -c $< -o $@
 
 $(BUILD)/images/%.elf: $(KERNEL_OBJS) $(BUILD)/images/%.embed.o $(KERNEL_LDS)
 	@echo "  LD      $@"
 	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) $(LINK_ARCH) -static -T $(KERNEL_LDS) -Wl,--no-warn-rwx-segments \
 		-o $@ $(KERNEL_OBJS) $(BUILD)/images/$*.embed.o -lgcc
 
-# Every program in build/user gets an image; cairn.elf is the system itself.
-$(BUILD)/images/cairn.elf: $(KERNEL_OBJS) $(BUILD)/images/rootserver.embed.o $(KERNEL_LDS)
-	@echo "  LD      $@"
-	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) $(LINK_ARCH) -static -T $(KERNEL_LDS) -Wl,--no-warn-rwx-segments \
-		-o $@ $(KERNEL_OBJS) $(BUILD)/images/rootserver.embed.o -lgcc
-
+# Every root task in build/user gets an image; system/system.mk makes the system images
+# (cairn.elf among them).
 .PRECIOUS: $(BUILD)/images/%.embed.o $(BUILD)/images/%.stripped

@@ -5,7 +5,10 @@
 # Usage: scripts/prove.sh <build dir>
 set -eu
 build=$1
-functions=bits_below,cspace_step,failed,cdt_insert,unlink_leaf
+# The CNode walk, then the derivation tree's insert and remove (with remove's helpers).
+cspace=bits_below,cspace_step,failed,cnode_slot,cspace_resolve,cspace_lookup_slot,cspace_lookup_cap
+cdt=cdt_insert,last_child,unlink_leaf,reparent_run,splice_run,clear_slot,cdt_remove
+functions=$cspace,$cdt
 files="kernel/core/cspace.c kernel/core/cdt.c"
 mkdir -p "$build"
 [ -f "$HOME/.why3.conf" ] || why3 config detect >/dev/null 2>&1

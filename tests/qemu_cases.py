@@ -10,6 +10,7 @@ wrong exit status fails the case.
 
 KERNEL_UP = [
     ("expect", r"^Cairn kernel \d+\.\d+\.\d+ on hart \d+"),
+    ("expect", r"^  mmu      Sv39, 16 ASID bits: TLB entries tagged, switches flush nothing$"),
     ("expect", r"^memory: RAM \d+ KiB, firmware 512 KiB, kernel image \d+ KiB"),
 ]
 
@@ -32,12 +33,21 @@ def fault_case(name, announce, report, dump):
 
 
 def banner_case(name, memory):
+    """The system image boots: banner, the root server builds the system from its boot
+    plan and stops, memory_manager reclaims the root server's memory, the kernel idles."""
     return dict(name=name, image="cairn", memory=memory, exit=0, steps=KERNEL_UP + [
         ("expect", r"^Cairn \d+\.\d+\.\d+: a capability OS for embedded ML"),
         ("expect", r"^  RAM seen +%d KiB$" % (int(memory[:-1]) * 1024)),
         ("expect", r"^  kernel size +[1-9]\d* KiB \(text, data, bss\)$"),
         ("expect", r"^  free untyped +[1-9]\d* KiB in [1-9]\d* regions$"),
-        ("expect", r"^halt: thread 'roottask' #1 stops the machine with status 0$"),
+        ("expect", r"^rootserver: memory_manager +1 thread\(s\), +[1-9]\d* frames"),
+        ("expect", r"^rootserver: [1-9]\d* components, [1-9]\d* threads started; .* the root "
+                   r"server stops$"),
+        ("expect", r"^\[memory_manager\] I: root server's memory returned: [1-9]\d* KiB; "
+                   r"free (?P<before>\d+) KiB -> (?P<after>\d+) KiB of \d+ KiB$"),
+        ("expect", r"^kernel: no thread can run; idle$"),
+        ("send", "h"),
+        ("expect", r"^monitor: halt$"),
     ])
 
 
@@ -120,6 +130,27 @@ CASES = [
         ("expect", r"^reclaim: region of <<kib>> KiB: \d+ bytes free before the revoke, "
                    r"\d+ after; self-check 0$"),
         ("expect", r"^reclaim: all of the root task's memory is back$"),
+    ]),
+    # The boot archive arrives whole, zero-padded and read-only.
+    dict(name="boot_archive", image="test_archive", exit=0, steps=KERNEL_UP + [
+        ("expect", r"^archive: at 0x20000000, 12411 bytes$"),
+        ("expect", r"^archive: 0 bytes differ from the pattern$"),
+        ("expect", r"^archive: writing into it \(must fault\)$"),
+        ("expect", r"^fault: thread 'roottask' #1: store page fault at address 0x20000000 "),
+    ] + STILL_ANSWERS),
+    # A component from the boot archive, loaded and started as the root server does.
+    dict(name="loader", image="test_loader", exit=0, steps=KERNEL_UP + [
+        ("expect", r"^loader: hello.elf \(\d+ bytes\) loaded: [1-9]\d* frames, [1-9] page tables"),
+        ("expect", r"^hello: a component in its own address space: data 42, bss 0, own caps ok$"),
+        ("expect", r"^loader: the component signalled \(badge 1\); self-check 0$"),
+    ]),
+    # lib/rpc between two threads: statuses, badges, long messages, bound signals.
+    dict(name="rpc", image="test_rpc", exit=0, steps=KERNEL_UP + [
+        ("expect", r"^rpc: (?P<n>[1-9]\d*) checks passed, 0 failed$"),
+    ]),
+    # lib/heap on the target: a seeded random run with heap_check after every step.
+    dict(name="heap", image="test_heap", exit=0, steps=KERNEL_UP + [
+        ("expect", r"^heap: [1-9]\d* operations, heap_check clean$"),
     ]),
     dict(name="panic_on_bad_roottask", image="test_truncated_roottask", exit=99, panic=True,
          steps=[("expect", r"^Cairn kernel "),

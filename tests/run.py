@@ -33,6 +33,7 @@ HOST_TEST_ARGS = {
     "test_elf": ["{build}/user/rootserver.elf"],
     "test_fdt_real": ["{build}/host/virt-128M.dtb", "{build}/host/virt-3M.dtb",
                  "{build}/host/virt-2G.dtb"],
+    "test_cpio": ["{build}/host/real.cpio"],
 }
 
 
@@ -154,7 +155,7 @@ def collect_jobs(build, only):
     for target in ("analyze-gcc", "analyze-cppcheck", "prove"):
         jobs.append(("analysis/" + target, run_command_test,
                      ("analysis/" + target, ["make", "--no-print-directory", "-s", target])))
-    for target in ("fdt", "elf", "sysdesc", "bootplan"):
+    for target in ("fdt", "elf", "cpio", "heap", "sysdesc", "bootplan"):
         jobs.append(("fuzz/" + target, run_fuzz_smoke, (target, build)))
     for case in qemu_cases.CASES:
         jobs.append(("qemu/" + case["name"], run_qemu_case, (case, build)))

@@ -36,6 +36,28 @@ $(BUILD)/user/fuzz_long/fuzz_syscalls.c.o: tests/kernel/fuzz_syscalls.c $(BUILD)
 $(eval $(call user_program,test_fuzz_syscalls_long,fuzz_long/fuzz_syscalls.c))
 TEST_IMAGES += $(BUILD)/images/test_fuzz_syscalls_long.elf
 
+# A boot archive of known bytes (3 pages and 123 bytes, so the last page is partly
+# empty) for tests/kernel/archive.c and the reclaim test, which must get it back too.
+TEST_ARCHIVE := $(BUILD)/tests/archive.bin
+$(TEST_ARCHIVE): tests/make_archive_pattern.py
+	@mkdir -p $(@D)
+	$(Q)$(PYTHON) $< $@ 12411
+$(BUILD)/images/test_archive.embed.o $(BUILD)/images/test_reclaim_roottask.embed.o: \
+	EMBED_ARCHIVE = $(TEST_ARCHIVE)
+$(BUILD)/images/test_archive.embed.o $(BUILD)/images/test_reclaim_roottask.embed.o: \
+	$(TEST_ARCHIVE)
+
+# Components for tests (tests/components/<name>.c), and the loader test's archive.
+$(foreach c,$(basename $(notdir $(wildcard tests/components/*.c))),\
+    $(eval $(call component_program,component_$(c),tests/components/$(c).c)))
+LOADER_ARCHIVE := $(BUILD)/tests/loader.cpio
+$(LOADER_ARCHIVE): $(BUILD)/user/component_hello.elf
+	@mkdir -p $(BUILD)/tests/loader
+	$(Q)$(CROSS)objcopy --strip-all $< $(BUILD)/tests/loader/hello.elf
+	$(Q)cd $(BUILD)/tests/loader && echo hello.elf | cpio --quiet -o -H newc > ../loader.cpio
+$(BUILD)/images/test_loader.embed.o: EMBED_ARCHIVE = $(LOADER_ARCHIVE)
+$(BUILD)/images/test_loader.embed.o: $(LOADER_ARCHIVE)
+
 kernel-images: $(SYSTEM_IMAGES) $(TEST_IMAGES) $(BUILD)/images/bench_ipc.elf
 user-programs: $(USER_PROGRAMS)
 
@@ -43,7 +65,7 @@ user-programs: $(USER_PROGRAMS)
 HOST_CC := gcc
 HOST_CFLAGS := -std=c11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer $(WARNINGS) -Wno-missing-prototypes \
-               -Ikernel/core -Ikernel/object $(SHARED_INCLUDES) \
+               -Ikernel/core -Ikernel/object $(SHARED_INCLUDES) $(USER_INCLUDES) \
                -Itools/sysdesc -Ilib/bootplan/include -MMD -MP
 
 # host_test(name, sources under test)
@@ -59,6 +81,8 @@ $(eval $(call host_test,elf,lib/elf/src/elf.c tests/host/elf_writer.c tests/host
 $(eval $(call host_test,fdt,kernel/core/fdt.c tests/host/fdt_writer.c))
 $(eval $(call host_test,fdt_real,kernel/core/fdt.c tests/host/fdt_writer.c tests/host/host_file.c))
 $(eval $(call host_test,region,kernel/core/region.c))
+$(eval $(call host_test,cpio,lib/cpio/src/cpio.c tests/host/host_file.c))
+$(eval $(call host_test,heap,lib/heap/src/heap.c))
 $(eval $(call host_test,cdt,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cdt_check,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cspace,kernel/core/cspace.c kernel/core/cdt.c kernel/object/cap.c))
@@ -104,7 +128,16 @@ $(BUILD)/host/virt-%.dtb:
 	$(Q)$(QEMU) -machine virt,dumpdtb=$@ -m $* -bios default -nographic >/dev/null
 
 HOST_TEST_INPUTS := $(BUILD)/host/virt-128M.dtb $(BUILD)/host/virt-3M.dtb \
-                    $(BUILD)/host/virt-2G.dtb $(BUILD)/user/rootserver.elf
+                    $(BUILD)/host/virt-2G.dtb $(BUILD)/user/rootserver.elf \
+                    $(BUILD)/host/real.cpio
+
+# An archive written by GNU cpio, for test_cpio: a file, a directory, a file inside it.
+$(BUILD)/host/real.cpio:
+	@mkdir -p $(BUILD)/host/cpio_src/sub
+	@printf 'hello\n' > $(BUILD)/host/cpio_src/hello.txt
+	@printf 'abc' > $(BUILD)/host/cpio_src/sub/three.bin
+	$(Q)cd $(BUILD)/host/cpio_src && printf 'hello.txt\nsub\nsub/three.bin\n' | \
+		cpio --quiet -o -H newc > ../real.cpio
 host-tests: $(HOST_TESTS) $(HOST_TEST_INPUTS) $(BUILD)/host/sysdesc $(SYSDESC_IMAGES)/tiny.elf
 
 # --- static analysis -------------------------------------------------------------
@@ -112,17 +145,20 @@ ANALYZED_SRCS := $(sort $(filter %.c,$(KERNEL_SRCS) $(LIBCAIRN_SRCS)) \
                    $(wildcard system/*/*.c tests/kernel/*.c tests/kernel/*/*.c) \
                    lib/bootplan/src/bootplan.c)
 ANALYZED_HOST_SRCS := $(wildcard tests/host/*.c tests/fuzz/*.c tests/sysdesc/*.c tools/*/*.c)
-ANALYZED_INCLUDES := -Itools/sysdesc -Ilib/bootplan/include
+# Components are analysed against the headers of the system they are built for.
+ANALYZED_INCLUDES := -Itools/sysdesc -Ilib/bootplan/include $(SERVICE_INCLUDES) \
+                     -I$(BUILD)/systems/cairn/gen
 
+analyze-gcc analyze-cppcheck: $(BUILD)/systems/cairn/gen/stamp
 analyze-gcc:
 	@for f in $(ANALYZED_SRCS); do \
-		$(CROSS)gcc $(KERNEL_CFLAGS) -Ilib/cairn/include $(ANALYZED_INCLUDES) -fanalyzer \
+		$(CROSS)gcc $(KERNEL_CFLAGS) $(USER_INCLUDES) $(ANALYZED_INCLUDES) -fanalyzer \
 			-c $$f -o /dev/null \
 			-MF /dev/null || exit 1; \
 	done
 	@for f in $(ANALYZED_HOST_SRCS); do \
 		$(HOST_CC) -std=c11 $(WARNINGS) -Wno-missing-prototypes -Ikernel/core -Ikernel/object \
-			$(SHARED_INCLUDES) $(ANALYZED_INCLUDES) \
+			$(SHARED_INCLUDES) $(USER_INCLUDES) $(ANALYZED_INCLUDES) \
 			-fanalyzer -c $$f -o /dev/null || exit 1; \
 	done
 	@echo "gcc -fanalyzer: $(words $(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)) files clean"
@@ -131,7 +167,7 @@ analyze-cppcheck:
 	@cppcheck --quiet --error-exitcode=1 --inline-suppr \
 		--enable=warning,style,performance,portability --std=c11 \
 		--suppress=missingIncludeSystem --suppress=unusedFunction \
-		-D__riscv -DCAIRN_DEBUG=1 -Iinclude -Ilib/cairn/include \
+		-D__riscv -DCAIRN_DEBUG=1 -Iinclude $(USER_INCLUDES) \
 		$(addprefix -I,$(KERNEL_DIRS)) $(SHARED_INCLUDES) $(ANALYZED_INCLUDES) \
 		$(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)
 	@echo "cppcheck: $(words $(ANALYZED_SRCS) $(ANALYZED_HOST_SRCS)) files clean"
@@ -150,13 +186,14 @@ test: deps
 .PHONY: test kernel-images user-programs host-tests analyze-gcc analyze-cppcheck
 
 # --- fuzzing ---------------------------------------------------------------------
-# libFuzzer targets, one per parser of outside input. `make test` runs each for a fixed
-# number of inputs (deterministic seed); `make fuzz` runs each for FUZZ_SECONDS, then
-# the system-call fuzzer for FUZZ_SYSCALL_STEPS steps (fuzz-syscalls below).
+# libFuzzer targets, one per parser of outside input and one for lib/heap under random
+# use. `make test` runs each for a fixed number of inputs (deterministic seed); `make fuzz`
+# runs each for FUZZ_SECONDS, then the system-call fuzzer for FUZZ_SYSCALL_STEPS steps
+# (fuzz-syscalls below).
 FUZZ_CC := clang
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-               -Wall -Wextra -Werror -Ikernel/core $(SHARED_INCLUDES) \
-               -Itools/sysdesc -Ilib/bootplan/include
+               -Wall -Wextra -Werror -Ikernel/core $(SHARED_INCLUDES) -Ilib/cpio/include \
+               -Ilib/heap/include -Itools/sysdesc -Ilib/bootplan/include
 FUZZ_SECONDS ?= 60
 
 # fuzz_target(name, sources under test)
@@ -169,16 +206,24 @@ FUZZ_TARGETS += $(BUILD)/fuzz/fuzz_$(1)
 endef
 $(eval $(call fuzz_target,fdt,kernel/core/fdt.c))
 $(eval $(call fuzz_target,elf,lib/elf/src/elf.c))
+$(eval $(call fuzz_target,cpio,lib/cpio/src/cpio.c))
+$(eval $(call fuzz_target,heap,lib/heap/src/heap.c))
 $(eval $(call fuzz_target,sysdesc,$(SYSDESC_LIB_SRCS)))
 $(eval $(call fuzz_target,bootplan,lib/bootplan/src/bootplan.c))
 $(FUZZ_TARGETS): $(SYSDESC_HEADERS)
 
-# Seed corpora: real device trees and real ELFs from this build, the analyser's fixtures,
+# Seed corpora: real device trees and real ELFs from this build; for the heap, every
+# byte value in turn (each one a different operation and size); the analyser's fixtures,
 # and the boot plans of its good fixtures.
 $(BUILD)/fuzz/corpus_fdt: $(filter %.dtb,$(HOST_TEST_INPUTS))
 	@mkdir -p $@ && cp $^ $@/
 $(BUILD)/fuzz/corpus_elf: $(USER_PROGRAMS)
 	@mkdir -p $@ && cp $^ $@/
+$(BUILD)/fuzz/corpus_cpio: $(BUILD)/host/real.cpio
+	@mkdir -p $@ && cp $^ $@/
+$(BUILD)/fuzz/corpus_heap:
+	@mkdir -p $@
+	@$(PYTHON) -c 'import sys; sys.stdout.buffer.write(bytes(range(256)))' > $@/counting
 
 $(BUILD)/fuzz/corpus_sysdesc: $(wildcard tests/sysdesc/good/*.desc tests/sysdesc/bad/*.desc)
 	@mkdir -p $@ && cp $^ $@/
@@ -189,7 +234,7 @@ $(BUILD)/fuzz/corpus_bootplan: $(SYSDESC) $(wildcard tests/sysdesc/good/*.desc)
 			|| exit 1; \
 	done; rm -rf $@.tmp
 
-FUZZ_NAMES := fdt elf sysdesc bootplan
+FUZZ_NAMES := fdt elf cpio heap sysdesc bootplan
 fuzz-targets: $(FUZZ_TARGETS) $(patsubst %,$(BUILD)/fuzz/corpus_%,$(FUZZ_NAMES))
 
 fuzz: deps

@@ -1,9 +1,11 @@
 /*
  * cdt.c: the derivation tree as parent/first-child/sibling links between slots.
  *
- * All operations are O(1) except moving a slot with children (each child's parent
- * pointer changes) and the self-check. None allocates. cdt_insert and unlink_leaf (the
- * common case of cdt_remove) carry ACSL contracts that `make prove` checks.
+ * All operations are O(1) except moving or removing a slot with children (each child's
+ * parent pointer changes) and the self-check. None allocates. cdt_insert and cdt_remove
+ * (with the helpers it is split into) carry ACSL contracts that `make prove` checks with
+ * Frama-C's WP: no runtime error, every loop ends, and the links end up exactly right,
+ * given a well-formed tree around the slot (linked, children_ok below).
  */
 #include "cdt.h"
 
@@ -33,24 +35,88 @@ void cdt_insert(struct cte *parent, struct cte *child, struct cap cap)
     parent->first_child = child;
 }
 
+/*@ // The run from first: the slots reached from first along the next links, in order.
+    // Left abstract: a contract that uses a run requires run_ok(first), which only the
+    // slots the links really reach satisfy, so no definition is needed (the proofs hold
+    // whatever the functions are). They do not read memory: a run names the slots it had
+    // when the contract began, and keeps naming them while their links change.
+    axiomatic Run {
+      logic integer run_length(struct cte *first);        // how many slots
+      logic struct cte *run_at(struct cte *first, integer i);   // the i-th, from 0
+    }
+
+    logic struct cte *run_last(struct cte *first) = run_at(first, run_length(first) - 1);
+
+    // The run from first is finite and made of distinct valid slots linked both ways, the
+    // last one's next link null. (Its length fits a 64-bit counter: true of any run of
+    // distinct 64-byte slots, but the memory model has no address-space bound to show it.)
+    predicate run_ok{L}(struct cte *first) =
+      0 < run_length(first) <= UINT64_MAX && run_at(first, 0) == first &&
+      (\forall integer i; 0 <= i < run_length(first) ==> \valid(run_at(first, i))) &&
+      (\forall integer i; 0 <= i < run_length(first) - 1 ==>
+         run_at(first, i)->next == run_at(first, i + 1) &&
+         run_at(first, i + 1)->prev == run_at(first, i)) &&
+      run_last(first)->next == \null &&
+      (\forall integer i, j; 0 <= i < run_length(first) && 0 <= j < run_length(first) &&
+         i != j ==> \separated(run_at(first, i), run_at(first, j)));
+
+    // No slot of the run from first is p.
+    predicate outside(struct cte *first, struct cte *p) =
+      \forall integer i; 0 <= i < run_length(first) ==> \separated(run_at(first, i), p);
+
+    // slot is in its parent's child list, its neighbours link back to it, and parent,
+    // slot and neighbours are distinct slots.
+    predicate linked{L}(struct cte *slot) =
+      \valid(slot) && \valid(slot->parent) && \separated(slot, slot->parent) &&
+      (slot->prev == \null ==> slot->parent->first_child == slot) &&
+      (slot->prev != \null ==> \valid(slot->prev) && slot->prev->next == slot &&
+                               \separated(slot->prev, slot, slot->parent)) &&
+      (slot->next != \null ==> \valid(slot->next) && slot->next->prev == slot &&
+                               \separated(slot->next, slot, slot->parent)) &&
+      (slot->prev != \null && slot->next != \null ==> \separated(slot->prev, slot->next));
+
+    // slot's children, if it has any, form a sound run apart from slot, its parent and
+    // its neighbours.
+    predicate children_ok{L}(struct cte *slot) =
+      slot->first_child != \null ==>
+        run_ok(slot->first_child) &&
+        outside(slot->first_child, slot) && outside(slot->first_child, slot->parent) &&
+        (slot->prev != \null ==> outside(slot->first_child, slot->prev)) &&
+        (slot->next != \null ==> outside(slot->first_child, slot->next));
+
+    // The state cdt_remove leaves a slot in: an empty capability, no links.
+    predicate cleared{L}(struct cte *slot) =
+      slot->cap.type == CAP_NULL && slot->parent == \null && slot->first_child == \null &&
+      slot->prev == \null && slot->next == \null;
+*/
+
+/* The last of slot's children (0 when it has none). */
+/*@ requires \valid_read(slot);
+    requires slot->first_child != \null ==> run_ok(slot->first_child);
+    assigns \nothing;
+    ensures slot->first_child == \null ==> \result == \null;
+    ensures slot->first_child != \null ==> \result == run_last(slot->first_child);
+*/
 static struct cte *last_child(struct cte *slot)
 {
     struct cte *c = slot->first_child;
+    //@ ghost uint64_t k = 0;   // c's place in the run
+    /*@ loop invariant slot->first_child == \null ==> c == \null;
+        loop invariant slot->first_child != \null ==>
+                       k < run_length(slot->first_child) &&
+                       c == run_at(slot->first_child, k);
+        loop assigns c, k;
+        loop variant run_length(slot->first_child) - k;
+    */
     while (c != 0 && c->next != 0) {
         c = c->next;
+        //@ ghost k++;
     }
     return c;
 }
 
 /* Takes a slot without children out of its parent's list (its own links stay). */
-/*@ requires \valid(slot) && \valid(slot->parent) && slot->first_child == \null;
-    requires slot->prev == \null ==> slot->parent->first_child == slot;
-    requires slot->prev != \null ==> \valid(slot->prev) && slot->prev->next == slot;
-    requires slot->next != \null ==> \valid(slot->next) && slot->next->prev == slot;
-    requires \separated(slot, slot->parent);
-    requires slot->prev != \null ==> \separated(slot->prev, slot, slot->parent);
-    requires slot->next != \null ==> \separated(slot->next, slot, slot->parent);
-    requires slot->prev != \null && slot->next != \null ==> \separated(slot->prev, slot->next);
+/*@ requires linked(slot) && slot->first_child == \null;
     assigns slot->parent->first_child, slot->prev->next, slot->next->prev;
     ensures \old(slot->prev) == \null ==> \old(slot->parent)->first_child == \old(slot->next);
     ensures \old(slot->prev) != \null ==> \old(slot->prev)->next == \old(slot->next);
@@ -69,36 +135,146 @@ static void unlink_leaf(struct cte *slot)
     }
 }
 
+/* Makes parent the parent of every slot in the run from first. */
+/*@ requires run_ok(first);
+    assigns { run_at(first, i)->parent | integer i; 0 <= i < run_length(first) };
+    ensures \forall integer i; 0 <= i < run_length(first) ==> run_at(first, i)->parent == parent;
+    ensures \forall integer i; 0 <= i < run_length(first) ==>
+              run_at(first, i)->next == \old(run_at(first, i)->next) &&
+              run_at(first, i)->prev == \old(run_at(first, i)->prev);
+*/
+static void reparent_run(struct cte *first, struct cte *parent)
+{
+    //@ ghost uint64_t k = 0;   // c's place in the run
+    /*@ loop invariant 0 <= k <= run_length(first);
+        loop invariant k < run_length(first) ==> c == run_at(first, k);
+        loop invariant k == run_length(first) ==> c == \null;
+        loop invariant \forall integer i; 0 <= i < k ==> run_at(first, i)->parent == parent;
+        loop invariant \forall integer i; 0 <= i < run_length(first) ==>
+                         run_at(first, i)->next == \at(run_at(first, i)->next, Pre) &&
+                         run_at(first, i)->prev == \at(run_at(first, i)->prev, Pre);
+        loop assigns c, k,
+            { run_at(first, i)->parent | integer i; 0 <= i < run_length(first) };
+        loop variant run_length(first) - k;
+    */
+    for (struct cte *c = first; c != 0; c = c->next) {
+        /* For the provers: writing c->parent leaves the other slots' links alone. */
+        /*@ assert \forall integer i; 0 <= i < run_length(first) && i != k ==>
+                     \separated(run_at(first, i), c); */
+        c->parent = parent;
+        //@ ghost k++;
+    }
+}
+
+/* Links the run from first (to last) into parent's child list between prev and next
+ * (either may be null: the run then starts or ends the list). */
+/*@ requires run_ok(first) && last == run_last(first) && \valid(parent);
+    requires outside(first, parent);
+    requires prev != \null ==> \valid(prev) && outside(first, prev) &&
+                               \separated(prev, parent);
+    requires next != \null ==> \valid(next) && outside(first, next) &&
+                               \separated(next, parent);
+    requires prev != \null && next != \null ==> \separated(prev, next);
+    assigns first->prev, last->next, parent->first_child, prev->next, next->prev;
+    ensures first->prev == prev && last->next == next;
+    ensures prev == \null ==> parent->first_child == first;
+    ensures prev != \null ==> prev->next == first;
+    ensures next != \null ==> next->prev == last;
+    // Inside the run only first->prev and last->next change.
+    ensures \forall integer i; 0 <= i < run_length(first) ==>
+              run_at(first, i)->parent == \old(run_at(first, i)->parent);
+    ensures \forall integer i; 0 <= i < run_length(first) - 1 ==>
+              run_at(first, i)->next == \old(run_at(first, i)->next);
+    ensures \forall integer i; 0 < i < run_length(first) ==>
+              run_at(first, i)->prev == \old(run_at(first, i)->prev);
+*/
+static void splice_run(struct cte *parent, struct cte *prev, struct cte *next,
+                       struct cte *first, struct cte *last)
+{
+    /* For the provers: the run's other slots are neither first nor last. */
+    //@ assert \forall integer i; 0 < i < run_length(first) ==> \separated(run_at(first, i), first);
+    /*@ assert \forall integer i; 0 <= i < run_length(first) - 1 ==>
+                 \separated(run_at(first, i), last); */
+    first->prev = prev;
+    last->next = next;
+    if (prev != 0) {
+        prev->next = first;
+    } else {
+        parent->first_child = first;
+    }
+    if (next != 0) {
+        next->prev = last;
+    }
+}
+
+/* Empties slot: a null capability and no links. */
+/*@ requires \valid(slot);
+    assigns *slot;
+    ensures slot->cap.type == CAP_NULL && slot->parent == \null &&
+            slot->first_child == \null && slot->prev == \null && slot->next == \null;
+*/
+static void clear_slot(struct cte *slot)
+{
+    *slot = (struct cte){.cap = {.type = CAP_NULL}};
+}
+
+/*@ requires \valid(slot);
+    requires slot->parent != \null ==> linked(slot) && children_ok(slot);
+    // The last three locations only matter when slot has children.
+    assigns *slot, slot->parent->first_child, slot->prev->next, slot->next->prev,
+            slot->first_child->prev, run_last(slot->first_child)->next,
+            { run_at(slot->first_child, i)->parent |
+              integer i; 0 <= i < run_length(slot->first_child) };
+    ensures cleared(slot);
+
+    behavior not_in_tree:
+      assumes slot->parent == \null;
+    behavior leaf:
+      assumes slot->parent != \null && slot->first_child == \null;
+      ensures \old(slot->prev) == \null ==> \old(slot->parent)->first_child == \old(slot->next);
+      ensures \old(slot->prev) != \null ==> \old(slot->prev)->next == \old(slot->next);
+      ensures \old(slot->next) != \null ==> \old(slot->next)->prev == \old(slot->prev);
+    behavior with_children:
+      assumes slot->parent != \null && slot->first_child != \null;
+      // The children take slot's place, in order, under slot's parent.
+      ensures \let first = \old(slot->first_child);
+              (\old(slot->prev) == \null ==> \old(slot->parent)->first_child == first) &&
+              (\old(slot->prev) != \null ==> \old(slot->prev)->next == first) &&
+              first->prev == \old(slot->prev);
+      ensures \let last = run_last(\old(slot->first_child));
+              last->next == \old(slot->next) &&
+              (\old(slot->next) != \null ==> \old(slot->next)->prev == last);
+      ensures \let first = \old(slot->first_child);
+              \forall integer i; 0 <= i < run_length(first) ==>
+                run_at(first, i)->parent == \old(slot->parent);
+      ensures \let first = \old(slot->first_child);
+              \forall integer i; 0 <= i < run_length(first) - 1 ==>
+                run_at(first, i)->next == run_at(first, i + 1);
+      ensures \let first = \old(slot->first_child);
+              \forall integer i; 0 <= i < run_length(first) - 1 ==>
+                run_at(first, i + 1)->prev == run_at(first, i);
+    complete behaviors;
+    disjoint behaviors;
+*/
 void cdt_remove(struct cte *slot)
 {
     if (slot->parent == 0) {
-        *slot = (struct cte){.cap = cap_null()};   /* not in the tree: nothing to unlink */
+        clear_slot(slot);   /* not in the tree: nothing to unlink */
         return;
     }
-    struct cte *parent = slot->parent;
-    struct cte *prev = slot->prev;
-    struct cte *next = slot->next;
     struct cte *first = slot->first_child;
     if (first != 0) {
         /* The children replace slot in its parent's list, keeping their order. */
+        struct cte *parent = slot->parent, *prev = slot->prev, *next = slot->next;
         struct cte *last = last_child(slot);
-        for (struct cte *c = first; c != 0; c = c->next) {
-            c->parent = parent;
-        }
-        first->prev = prev;
-        last->next = next;
-        if (first->prev != 0) {
-            first->prev->next = first;
-        } else {
-            parent->first_child = first;
-        }
-        if (last->next != 0) {
-            last->next->prev = last;
-        }
+        /* For the provers: clearing slot at the end leaves the run alone. */
+        //@ assert outside(first, slot) && \separated(first, slot) && \separated(last, slot);
+        reparent_run(first, parent);
+        splice_run(parent, prev, next, first, last);
     } else {
         unlink_leaf(slot);
     }
-    *slot = (struct cte){.cap = cap_null()};
+    clear_slot(slot);
 }
 
 /* Makes every pointer that referred to the old slot refer to `to` (which holds its links). */

@@ -26,7 +26,8 @@
 #define DTB_MAX_SIZE (1u << 20)
 
 /* Symbols from kernel.ld (virtual addresses in the kernel window). */
-extern char __kernel_start[], __kernel_end[], __rootimage_start[], __rootimage_end[];
+extern char __kernel_start[], __kernel_end[], __rootimage_start[], __rootimage_end[],
+    __archive_start[], __archive_end[];
 extern char __image_end[];
 
 void kernel_main(uint64_t hart, uint64_t dtb_paddr, uint64_t boot_instret);
@@ -104,12 +105,16 @@ static void print_memory(const struct cairn_bootinfo *info)
 void kernel_main(uint64_t hart, uint64_t dtb_paddr, uint64_t boot_instret)
 {
     vspace_drop_boot_identity_map();
+    unsigned asid_bits = vspace_probe_asids();
     trap_init();
     struct platform_info platform;
     read_device_tree(dtb_paddr, &platform);
     kprintf("Cairn kernel %s on hart %lu, device tree at 0x%lx\n", CAIRN_VERSION_STRING, hart,
             dtb_paddr);
     print_platform(&platform);
+    kprintf("  mmu      Sv39, %u ASID bits: %s\n", asid_bits,
+            asid_bits >= VSPACE_ASID_BITS ? "TLB entries tagged, switches flush nothing"
+                                          : "too few, every switch flushes the TLB");
 
     bootmem_init(&platform, virt_to_phys(__kernel_start), virt_to_phys(__kernel_end),
                  virt_to_phys(__image_end));
@@ -118,8 +123,13 @@ void kernel_main(uint64_t hart, uint64_t dtb_paddr, uint64_t boot_instret)
     /* User threads may read cycle, time and instret (for timing and `make bench`). */
     csr_write(scounteren, SCOUNTEREN_CY | SCOUNTEREN_TM | SCOUNTEREN_IR);
 
-    struct cairn_bootinfo *info =
-        roottask_create(__rootimage_start, (uintptr_t)__rootimage_end - (uintptr_t)__rootimage_start);
+    const struct roottask_images images = {
+        .elf = __rootimage_start,
+        .elf_bytes = (uintptr_t)__rootimage_end - (uintptr_t)__rootimage_start,
+        .archive = __archive_start,
+        .archive_bytes = (uintptr_t)__archive_end - (uintptr_t)__archive_start,
+    };
+    struct cairn_bootinfo *info = roottask_create(&images);
     bootmem_release(virt_to_phys(__kernel_end), virt_to_phys(__image_end));
     fill_bootinfo(info, boot_instret);
     bootmem_finish(info);

@@ -3,7 +3,7 @@
  *
  * First count what the root task needs: its root CNode, TCB, VSpace root, the page
  * tables below it, a frame per page of each ELF segment, its stack, the boot-info
- * frame and the IPC buffer. Take the smallest power-of-two region that holds it all
+ * frame, the IPC buffer and the pages of the boot archive. Take the smallest power-of-two region that holds it all
  * from boot memory, carve the objects out of it in order, map the pages, and put
  * capabilities to the objects the root task must manage into its CNode as children of
  * the region's own untyped capability (CAIRN_CAP_INIT_UNTYPED). The rest of the region
@@ -14,6 +14,7 @@
 #include "abi/cspace.h"
 #include "bootmem.h"
 #include "cdt.h"
+#include "cstring.h"
 #include "elf.h"
 #include "memory.h"
 #include "panic.h"
@@ -49,10 +50,7 @@ static uint64_t carve(uint64_t bytes)
 static uint64_t carve_page(void)
 {
     uint64_t page = carve(CAIRN_PAGE_SIZE);
-    uint64_t *words = (uint64_t *)(uintptr_t)page;
-    for (unsigned i = 0; i < CAIRN_PAGE_SIZE / 8; i++) {
-        words[i] = 0;
-    }
+    memset((void *)(uintptr_t)page, 0, CAIRN_PAGE_SIZE);
     return virt_to_phys((void *)(uintptr_t)page);
 }
 
@@ -90,7 +88,13 @@ static void census_range(struct page_census *c, uint64_t first, uint64_t end)
     }
 }
 
-static void take_census(const struct elf_image *elf, struct page_census *c)
+static uint64_t page_round_up(uint64_t bytes)
+{
+    return (bytes + PAGE_MASK) & ~PAGE_MASK;
+}
+
+static void take_census(const struct elf_image *elf, size_t archive_bytes,
+                        struct page_census *c)
 {
     for (unsigned i = 0; i < elf->segment_count; i++) {
         const struct elf_segment *s = &elf->segments[i];
@@ -100,12 +104,14 @@ static void take_census(const struct elf_image *elf, struct page_census *c)
                  CAIRN_ROOT_STACK_TOP);
     census_range(c, CAIRN_ROOT_BOOTINFO_VADDR, CAIRN_ROOT_BOOTINFO_VADDR + CAIRN_PAGE_SIZE);
     census_range(c, CAIRN_ROOT_IPC_BUFFER_VADDR, CAIRN_ROOT_IPC_BUFFER_VADDR + CAIRN_PAGE_SIZE);
+    census_range(c, CAIRN_ROOT_ARCHIVE_VADDR,
+                 CAIRN_ROOT_ARCHIVE_VADDR + page_round_up(archive_bytes));
 }
 
-static unsigned region_bits(const struct elf_image *elf)
+static unsigned region_bits(const struct elf_image *elf, size_t archive_bytes)
 {
     struct page_census c = {0};
-    take_census(elf, &c);
+    take_census(elf, archive_bytes, &c);
     uint64_t need = (1ull << (CAIRN_ROOT_CNODE_RADIX + CAIRN_SLOT_BITS)) +
                     (c.pages + c.l0.count + c.l1.count + 1) * CAIRN_PAGE_SIZE +
                     (1ull << CAIRN_TCB_BITS);
@@ -136,8 +142,8 @@ static void fill_page(uint8_t *dest, uint64_t page, const uint8_t *image,
     uint64_t from = page > s->vaddr ? page : s->vaddr;
     uint64_t file_end = s->vaddr + s->filesz;
     uint64_t to = page + CAIRN_PAGE_SIZE < file_end ? page + CAIRN_PAGE_SIZE : file_end;
-    for (uint64_t v = from; v < to; v++) {
-        dest[v - page] = image[s->offset + (v - s->vaddr)];
+    if (from < to) {
+        memcpy(dest + (from - page), image + s->offset + (from - s->vaddr), to - from);
     }
 }
 
@@ -149,6 +155,17 @@ static void load_segment(uint64_t root, const uint8_t *image, const struct elf_s
         uint64_t frame = carve_page();
         fill_page(phys_to_virt(frame), page, image, s);
         map_or_panic(root, page, frame, segment_rights(s->flags));
+    }
+}
+
+/* A read-only copy of the boot archive at CAIRN_ROOT_ARCHIVE_VADDR. */
+static void load_archive(uint64_t root, const uint8_t *archive, size_t bytes)
+{
+    for (uint64_t done = 0; done < bytes; done += CAIRN_PAGE_SIZE) {
+        uint64_t frame = carve_page();
+        uint64_t chunk = bytes - done < CAIRN_PAGE_SIZE ? bytes - done : CAIRN_PAGE_SIZE;
+        memcpy(phys_to_virt(frame), archive + done, chunk);
+        map_or_panic(root, CAIRN_ROOT_ARCHIVE_VADDR + done, frame, VM_READ);
     }
 }
 
@@ -197,14 +214,18 @@ static void make_thread(uint64_t entry)
     thread_set_entry(root_thread, entry, CAIRN_ROOT_STACK_TOP, CAIRN_ROOT_BOOTINFO_VADDR);
 }
 
-struct cairn_bootinfo *roottask_create(const void *image, size_t size)
+struct cairn_bootinfo *roottask_create(const struct roottask_images *images)
 {
+    const void *image = images->elf;
     struct elf_image elf;
-    int err = elf_parse(image, size, CAIRN_USER_VADDR_TOP, &elf);
+    int err = elf_parse(image, images->elf_bytes, CAIRN_ROOT_ARCHIVE_VADDR, &elf);
     if (err != ELF_OK) {
         panic("root task image: %s", elf_strerror(err));
     }
-    unsigned bits = region_bits(&elf);
+    if (images->archive_bytes > CAIRN_ROOT_ARCHIVE_MAX) {
+        panic("boot archive: %lu bytes, above CAIRN_ROOT_ARCHIVE_MAX", images->archive_bytes);
+    }
+    unsigned bits = region_bits(&elf, images->archive_bytes);
     uint64_t paddr = bootmem_alloc_region(bits);
     if (paddr == 0) {
         panic("root task: no free region of 2^%u bytes", bits);
@@ -225,6 +246,7 @@ struct cairn_bootinfo *roottask_create(const void *image, size_t size)
     for (unsigned i = 0; i < elf.segment_count; i++) {
         load_segment(root, image, &elf.segments[i]);
     }
+    load_archive(root, images->archive, images->archive_bytes);
     for (unsigned i = 1; i <= CAIRN_ROOT_STACK_PAGES; i++) {
         map_or_panic(root, CAIRN_ROOT_STACK_TOP - i * CAIRN_PAGE_SIZE, carve_page(),
                      VM_READ | VM_WRITE);
@@ -236,7 +258,11 @@ struct cairn_bootinfo *roottask_create(const void *image, size_t size)
     cdt_insert(&cdt_root, &root_slots[CAIRN_CAP_IRQ_CONTROL], (struct cap){.type = CAP_IRQ_CONTROL});
     cdt_insert(&cdt_root, &root_slots[CAIRN_CAP_ASID_CONTROL], (struct cap){.type = CAP_ASID_CONTROL});
     root_slots[CAIRN_CAP_INIT_UNTYPED].cap.data = region.used;
-    return (struct cairn_bootinfo *)(uintptr_t)root_slots[CAIRN_CAP_BOOTINFO_FRAME].cap.object;
+    struct cairn_bootinfo *info =
+        (struct cairn_bootinfo *)(uintptr_t)root_slots[CAIRN_CAP_BOOTINFO_FRAME].cap.object;
+    info->archive_vaddr = images->archive_bytes != 0 ? CAIRN_ROOT_ARCHIVE_VADDR : 0;
+    info->archive_bytes = images->archive_bytes;
+    return info;
 }
 
 void roottask_start(const struct cairn_bootinfo *info)

@@ -122,14 +122,6 @@ bool sched_can_switch_directly(const struct tcb *from, const struct tcb *to)
     return at_or_above == 0;
 }
 
-void sched_switch_directly(struct tcb *from, enum thread_state state, struct tcb *to)
-{
-    from->state = state;
-    to->state = THREAD_RUNNABLE;
-    to->timeslice = TIMESLICE_TICKS;
-    sched_current_thread = to;
-}
-
 void sched_make_runnable(struct tcb *t)
 {
     t->state = THREAD_RUNNABLE;
@@ -220,8 +212,10 @@ static struct tcb *choose(void)
 
 void sched_run(void)
 {
-    sched_current_thread = choose();
-    sched_leave_to(sched_current_thread);
+    struct tcb *t = choose();
+    sched_current_thread = t;
+    t->asid_hint = (uint16_t)vspace_hardware_asid(tcb_vspace_root(t), t->asid_hint);
+    sched_leave_to(t);
 }
 
 unsigned sched_check(void (*report)(const struct tcb *t, const char *problem))

@@ -37,11 +37,19 @@ void sched_set_priority(struct tcb *t, unsigned priority);
  */
 bool sched_can_switch_directly(const struct tcb *from, const struct tcb *to);
 
-/* Blocks the running `from` in `state` and makes `to` the running thread. */
-void sched_switch_directly(struct tcb *from, enum thread_state state, struct tcb *to);
-
 /* The running thread (runnable, in no queue), or 0 when it blocked or yielded. */
 extern struct tcb *sched_current_thread;
+
+/* Blocks the running `from` in `state` and makes `to` the running thread: with no queue
+ * to update (see the top of this file), four stores. */
+static inline void sched_switch_directly(struct tcb *from, enum thread_state state,
+                                         struct tcb *to)
+{
+    from->state = state;
+    to->state = THREAD_RUNNABLE;
+    to->timeslice = TIMESLICE_TICKS;
+    sched_current_thread = to;
+}
 
 static inline struct tcb *sched_current(void)
 {
@@ -58,10 +66,10 @@ void sched_yield(void);
 void sched_run(void) __attribute__((noreturn));
 
 /* Leaves the kernel into t, the running thread, in its own address space. Inline: the
- * IPC fastpath leaves through it too. */
-static inline __attribute__((noreturn)) void sched_leave_to(struct tcb *t)
+ * IPC fastpath leaves through it too. (sched_run keeps t->asid_hint up to date.) */
+static inline __attribute__((noreturn, always_inline)) void sched_leave_to(struct tcb *t)
 {
-    vspace_activate(tcb_vspace_root(t));
+    vspace_activate(tcb_vspace_root(t), t->asid_hint);
     context_restore(&t->context);
 }
 

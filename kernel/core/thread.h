@@ -71,6 +71,7 @@ struct tcb {
     uint8_t priority;              /* 0..255, 255 highest */
     uint8_t max_priority;          /* the highest priority this thread may give (MCP) */
     bool in_ready_queue;
+    uint16_t asid_hint;            /* the ASID its VSpace had last time it ran (checked) */
     unsigned timeslice;            /* ticks left before round robin moves it back */
     struct tcb *prev_runnable;
     struct tcb *next_runnable;

@@ -107,7 +107,7 @@ static enum cairn_error frame_rights(uint64_t asked, unsigned cap_rights,
 static void invoke_frame_map(struct cte *frame, struct vspace_slot slot, uint64_t vaddr,
                              unsigned asid, unsigned rights)
 {
-    vspace_set_leaf(slot, paddr_of(&frame->cap), rights);
+    vspace_set_leaf(slot, paddr_of(&frame->cap), rights, vaddr, asid);
     frame->cap.data = vaddr + 1;
     frame->cap.aux = asid;
 }
@@ -195,7 +195,7 @@ static enum cairn_error check_table_unmapped(const struct cte *table, struct sys
 static void invoke_table_map(struct cte *table, struct vspace_slot slot, uint64_t vaddr,
                              unsigned asid)
 {
-    vspace_set_table(slot, paddr_of(&table->cap));
+    vspace_set_table(slot, paddr_of(&table->cap), asid);
     table->cap.data = vspace_table_base(slot, vaddr) + 1;
     table->cap.aux = asid;
 }

@@ -1,13 +1,27 @@
 /*
- * main.c: Cairn's root task, the first user-mode program.
+ * main.c: Cairn's root server, the first user-mode program.
  *
- * Today it checks the boot info the kernel handed over and prints the system's
- * banner: version, RAM, kernel size and free untyped memory. (Later it instantiates
- * the static system description and gives its memory back.) Its exit status is the
- * halt status: 0 when the boot info was sound.
+ * It checks the boot info, prints the system's banner, and - when the boot image carries
+ * a boot archive - builds the system its boot plan describes (see rootserver.h), starts
+ * it and stops for good. Without an archive it halts the machine (status 0) after the
+ * banner: a kernel-only image.
  */
+#include "rootserver.h"
+
 #include "abi/version.h"
-#include "cairn.h"
+#include "cairn_vspace.h"
+#include "cpio_newc.h"
+#include "cstring.h"
+
+#define WINDOW 0x40000000ul          /* component.c fills frames through this page */
+#define MAX_PLAN_BYTES (64u << 10)
+#define MAX_OBJECTS 128u             /* our CNode has 256 slots: these are ample */
+#define MAX_COMPONENTS 32u
+#define MAX_THREADS 64u
+
+static uint64_t plan_copy[MAX_PLAN_BYTES / 8];   /* the plan, 8-byte aligned */
+static cairn_cptr_t object_slots[MAX_OBJECTS], component_cnodes[MAX_COMPONENTS],
+    component_vspaces[MAX_COMPONENTS], thread_tcbs[MAX_THREADS];
 
 /* Free RAM in untyped regions (device regions are not memory), and how many regions. */
 static uint64_t free_untyped_bytes(const struct cairn_bootinfo *info, uint64_t *regions)
@@ -23,15 +37,23 @@ static uint64_t free_untyped_bytes(const struct cairn_bootinfo *info, uint64_t *
     return total;
 }
 
-int main(const struct cairn_bootinfo *info)
+/* What the RAM untypeds (not ours) have left, asked of the kernel. */
+static uint64_t untyped_free_now(const struct cairn_bootinfo *info)
 {
-    uint64_t entered = cairn_start_instret;
-    uint64_t regions;
-    if (info->magic != CAIRN_BOOTINFO_MAGIC || info->abi_version != CAIRN_ABI_VERSION ||
-        info->untyped_count > CAIRN_MAX_UNTYPED) {
-        cairn_printf("root task: boot info is not what this build expects\n");
-        return 1;
+    uint64_t total = 0;
+    for (uint64_t i = 0; i < info->untyped_count; i++) {
+        struct cairn_untyped_info u;
+        if (!info->untyped[i].is_device &&
+            cairn_untyped_describe(CAIRN_CAP_FIRST_UNTYPED + i, &u) == CAIRN_OK) {
+            total += u.free_bytes;
+        }
     }
+    return total;
+}
+
+static void banner(const struct cairn_bootinfo *info, uint64_t entered)
+{
+    uint64_t regions;
     cairn_printf("\n"
                  "Cairn %s: a capability OS for embedded ML (kernel %s)\n"
                  "  RAM seen          %lu KiB\n"
@@ -43,6 +65,98 @@ int main(const struct cairn_bootinfo *info)
                  info->kernel_image_bytes >> 10, info->kernel_boot_bytes >> 10,
                  free_untyped_bytes(info, &regions) >> 10, regions,
                  entered - info->boot_instret);
-    cairn_printf("root task: no services to start yet; halting\n");
-    return 0;
+}
+
+/* Finds bootplan.bin in the archive, copies it (aligned) and validates it. */
+static bool open_plan(struct rootserver *rs)
+{
+    struct cpio_entry entry;
+    int found = cpio_find(rs->archive, rs->archive_bytes, "bootplan.bin", &entry);
+    if (found != CPIO_OK || entry.size > sizeof(plan_copy)) {
+        cairn_printf("rootserver: bootplan.bin: %s\n",
+                     found != CPIO_OK ? cpio_strerror(found) : "too large");
+        return false;
+    }
+    memcpy(plan_copy, entry.data, entry.size);
+    int opened = bootplan_open(plan_copy, entry.size, &rs->plan);
+    if (opened != BOOTPLAN_OK) {
+        cairn_printf("rootserver: bootplan.bin: %s (record %u)\n", bootplan_strerror(opened),
+                     rs->plan.error_record);
+        return false;
+    }
+    if (rs->plan.object_count > MAX_OBJECTS || rs->plan.component_count > MAX_COMPONENTS ||
+        rs->plan.thread_count > MAX_THREADS) {
+        cairn_printf("rootserver: the plan is larger than this root server builds\n");
+        return false;
+    }
+    return true;
+}
+
+/* Page tables for our window (some of which our stack's tables may provide already). */
+static enum cairn_error map_window(struct rootserver *rs)
+{
+    for (unsigned i = 0; i < 2; i++) {
+        cairn_cptr_t table = memory_make(rs, CAIRN_OBJECT_PAGE_TABLE, 0);
+        if (table == 0) {
+            return CAIRN_E_NOT_ENOUGH_MEMORY;
+        }
+        enum cairn_error err = cairn_page_table_map(table, CAIRN_CAP_INIT_VSPACE, WINDOW);
+        if (err == CAIRN_E_DELETE_FIRST) {
+            return CAIRN_OK;   /* both levels are there */
+        }
+        if (err != CAIRN_OK) {
+            return err;
+        }
+    }
+    return CAIRN_OK;
+}
+
+static enum cairn_error build_system(struct rootserver *rs)
+{
+    enum cairn_error err = map_window(rs);
+    if (err == CAIRN_OK) {
+        err = objects_create(rs);
+    }
+    for (uint32_t c = 0; err == CAIRN_OK && c < rs->plan.component_count; c++) {
+        err = component_build(rs, c);
+    }
+    return err;
+}
+
+int main(const struct cairn_bootinfo *info)
+{
+    uint64_t entered = cairn_start_instret;
+    if (info->magic != CAIRN_BOOTINFO_MAGIC || info->abi_version != CAIRN_ABI_VERSION ||
+        info->untyped_count > CAIRN_MAX_UNTYPED) {
+        cairn_printf("root task: boot info is not what this build expects\n");
+        return 1;
+    }
+    banner(info, entered);
+    if (info->archive_bytes == 0) {
+        cairn_printf("root task: no boot archive, so no services to start; halting\n");
+        return 0;
+    }
+    struct rootserver rs = {
+        .info = info, .archive = (const void *)info->archive_vaddr,
+        .archive_bytes = info->archive_bytes, .object_slots = object_slots,
+        .component_cnodes = component_cnodes, .component_vspaces = component_vspaces,
+        .thread_tcbs = thread_tcbs,
+    };
+    slots_init(info);
+    uint64_t free_before = untyped_free_now(info);
+    if (!open_plan(&rs) || build_system(&rs) != CAIRN_OK) {
+        cairn_printf("rootserver: the system could not be built; halting\n");
+        return 1;
+    }
+    uint64_t used = free_before - untyped_free_now(info);
+    if (handover(&rs) != CAIRN_OK || start_threads(&rs) != CAIRN_OK) {
+        cairn_printf("rootserver: handing over or starting failed; halting\n");
+        return 1;
+    }
+    cairn_printf("rootserver: %u components, %u threads started; their objects took %lu KiB; "
+                 "the root server stops\n", rs.plan.component_count, rs.plan.thread_count,
+                 used >> 10);
+    for (;;) {
+        cairn_tcb_suspend(CAIRN_CAP_INIT_TCB);
+    }
 }

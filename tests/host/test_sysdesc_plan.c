@@ -149,7 +149,8 @@ static void test_slots(void **state)
     assert_cap(cap(p, 1, 4), BOOTPLAN_SLOT_FAULT, BOOTPLAN_CAP_ENDPOINT, 4, 1, CALL);
     assert_cap(cap(p, 1, 5), 8, BOOTPLAN_CAP_ENDPOINT, 0, 2, CALL);        /* memory */
     assert_cap(cap(p, 1, 6), 9, BOOTPLAN_CAP_ENDPOINT, 1, 0, CAIRN_RIGHT_READ);
-    assert_cap(cap(p, 1, 7), 10, BOOTPLAN_CAP_NOTIFICATION, 2, 1, CAIRN_RIGHT_WRITE);
+    assert_cap(cap(p, 1, 7), 10, BOOTPLAN_CAP_NOTIFICATION, 2, BOOTPLAN_SIGNAL_FLAG | 1,
+               CAIRN_RIGHT_WRITE);
     assert_cap(cap(p, 1, 8), 11, BOOTPLAN_CAP_IRQ_HANDLER, 10, 0, RW);
     assert_int_equal(p->components[1].cnode_radix, 4);
     /* memory_manager: no fault endpoint; receives on memory and on its fault endpoint. */
@@ -192,9 +193,9 @@ static void test_badges(void **state)
         notify[c - 1] = cap(p, c, 4)->badge;
         rpc[c - 1] = cap(p, c, 5)->badge;
     }
-    assert_int_equal(notify[0], 1);
-    assert_int_equal(notify[1], 2);
-    assert_int_equal(notify[2], 4);
+    assert_int_equal(notify[0], BOOTPLAN_SIGNAL_FLAG | 1);
+    assert_int_equal(notify[1], BOOTPLAN_SIGNAL_FLAG | 2);
+    assert_int_equal(notify[2], BOOTPLAN_SIGNAL_FLAG | 4);
     assert_int_equal(rpc[2], 1);    /* c is listed first */
     assert_int_equal(rpc[1], 2);
     assert_int_equal(rpc[0], 3);

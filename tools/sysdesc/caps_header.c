@@ -114,7 +114,8 @@ static void write_caps(const struct plan *plan, unsigned c, FILE *out)
     }
     define(out, symbol_make(name, sizeof(name), "CAP_TCB_", comp->threads[0].name.text, ""),
            "CAP_SELF_TCB", "");
-    define_number(out, "CNODE_RADIX", pc->cnode_radix, "the CNode has 1 << radix slots");
+    define_number(out, "CNODE_RADIX", pc->cnode_radix,
+                  "at least 1 << radix slots (the root server adds room for its pages)");
     if (sd_given(comp->untyped)) {
         define_number(out, "CAP_UNTYPED_FIRST", BOOTPLAN_SLOT_UNTYPED_FIRST,
                       "untyped memory from here on");

@@ -24,7 +24,8 @@
 #define SD_MAX_DEVICES 64
 #define SD_MAX_CONNECTIONS 256
 #define SD_MAX_PARTIES 1024        /* clients, signallers and sharers, all connections */
-#define SD_MAX_PARTIES_PER_CONNECTION 64 /* a notification badge has 64 bits */
+#define SD_MAX_PARTIES_PER_CONNECTION 62 /* a notification badge has 64 bits, of which
+                                            bit 63 marks signals (BOOTPLAN_SIGNAL_FLAG) */
 
 #define SD_PAGE_SIZE 4096u
 #define SD_DEFAULT_STACK SD_PAGE_SIZE

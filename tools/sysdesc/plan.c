@@ -4,8 +4,11 @@
  * Objects: one per connection in description order (so connection i is object i), then
  * one fault endpoint per component that handles another's faults, in component order.
  * Badges: rpc clients get 1, 2, ... in the order listed; notify signallers get bit 0,
- * bit 1, ...; a component with a fault handler gets 1, 2, ... in component order among
- * the components sharing that handler. A receiver tells its senders apart by the badge.
+ * bit 1, ..., each with BOOTPLAN_SIGNAL_FLAG (so a server whose thread has a notification
+ * bound tells a signal from a client's call by the badge the kernel gives, which no
+ * client can forge); a component with a fault handler gets 1, 2, ... in component order
+ * among the components sharing that handler. A receiver tells its senders apart by the
+ * badge.
  */
 #include "plan.h"
 
@@ -18,7 +21,7 @@ uint64_t plan_rpc_badge(unsigned client)
 
 uint64_t plan_notify_badge(unsigned signaller)
 {
-    return 1ull << signaller;
+    return BOOTPLAN_SIGNAL_FLAG | 1ull << signaller;
 }
 
 uint64_t plan_fault_badge(const struct sd_system *sys, unsigned faulter)

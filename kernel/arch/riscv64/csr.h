@@ -30,6 +30,8 @@
 #define SCOUNTEREN_IR (1ul << 2)
 
 #define SATP_MODE_SV39 (8ul << 60)
+#define SATP_ASID_SHIFT 44
+#define SATP_ASID_MASK 0xfffful
 
 static inline uint64_t read_instret(void)
 {
@@ -41,6 +43,18 @@ static inline uint64_t read_instret(void)
 static inline void sfence_vma_all(void)
 {
     __asm__ volatile("sfence.vma" ::: "memory");
+}
+
+/* Forgets every translation of one address space (global mappings stay). */
+static inline void sfence_vma_asid(uint64_t asid)
+{
+    __asm__ volatile("sfence.vma zero, %0" ::"r"(asid) : "memory");
+}
+
+/* Forgets the translation of one page in one address space. */
+static inline void sfence_vma_page(uint64_t vaddr, uint64_t asid)
+{
+    __asm__ volatile("sfence.vma %0, %1" ::"r"(vaddr), "r"(asid) : "memory");
 }
 
 static inline void wait_for_interrupt(void)

@@ -5,7 +5,7 @@
  * Each table is one 4 KiB page of 512 entries; a leaf has R, W or X set. User leaves
  * carry U, and A/D are set up front so hardware without A/D updating never faults.
  *
- * asid_roots[asid] is the physical address of an address space's root table.
+ * vspace_asid_roots[asid] is the physical address of an address space's root table.
  * Capabilities record their mappings as (ASID with generation, vaddr), never as a
  * pointer into a table, so removing a mapping starts again at the root: a mapping
  * whose address space or intermediate table is gone is simply not found. Before an
@@ -69,6 +69,28 @@ static pte_t leaf_pte(uint64_t paddr, unsigned rights)
     pte_t pte = (paddr >> CAIRN_PAGE_BITS) << PTE_PPN_SHIFT | PTE_V | PTE_U | PTE_A | PTE_D;
     return pte | ((rights & VM_READ) ? PTE_R : 0) | ((rights & VM_WRITE) ? PTE_W | PTE_R : 0) |
            ((rights & VM_EXEC) ? PTE_X : 0);
+}
+
+static bool hardware_asids;   /* the hart tags TLB entries with all VSPACE_ASID_BITS */
+
+/* The TLB forgets one page of the address space a tagged ASID names. */
+static void flush_page(uint64_t vaddr, unsigned tagged)
+{
+    if (hardware_asids) {
+        sfence_vma_page(vaddr, tagged % VSPACE_ASID_COUNT);
+    } else {
+        sfence_vma_all();
+    }
+}
+
+/* The TLB forgets the whole address space a tagged ASID names. */
+static void flush_address_space(unsigned tagged)
+{
+    if (hardware_asids) {
+        sfence_vma_asid(tagged % VSPACE_ASID_COUNT);
+    } else {
+        sfence_vma_all();
+    }
 }
 
 static uint64_t cap_paddr(const struct cap *c)
@@ -187,17 +209,18 @@ struct vspace_slot vspace_find_table_slot(uint64_t root, uint64_t vaddr)
     return slot_at(VSPACE_SLOT_OCCUPIED, 0, 0);
 }
 
-void vspace_set_leaf(struct vspace_slot slot, uint64_t paddr, unsigned rights)
+void vspace_set_leaf(struct vspace_slot slot, uint64_t paddr, unsigned rights, uint64_t vaddr,
+                     unsigned asid)
 {
     *slot.entry = leaf_pte(paddr, rights);
-    sfence_vma_all();
+    flush_page(vaddr, asid);   /* a TLB may have kept the empty entry */
 }
 
-void vspace_set_table(struct vspace_slot slot, uint64_t table_paddr)
+void vspace_set_table(struct vspace_slot slot, uint64_t table_paddr, unsigned asid)
 {
     memset(table_at(table_paddr), 0, CAIRN_PAGE_SIZE);
     *slot.entry = table_pte(table_paddr);
-    sfence_vma_all();
+    flush_address_space(asid);   /* a page fence covers leaves only, not tables */
 }
 
 uint64_t vspace_table_base(struct vspace_slot slot, uint64_t vaddr)
@@ -207,13 +230,41 @@ uint64_t vspace_table_base(struct vspace_slot slot, uint64_t vaddr)
 
 /* ---- ASIDs ------------------------------------------------------------------------ */
 
-static uint64_t asid_roots[VSPACE_ASID_COUNT];      /* ASID 0 is never given out */
+uint64_t vspace_asid_roots[VSPACE_ASID_COUNT];      /* ASID 0 is never given out */
 static uint32_t asid_generation[VSPACE_ASID_COUNT];
 static bool pool_held[VSPACE_POOL_COUNT] = {[0] = true};   /* pool 0 is the kernel's */
 
 static unsigned asid_tag(unsigned asid)
 {
     return asid_generation[asid] << VSPACE_ASID_BITS | asid;
+}
+
+
+/* Writes all ones to satp's ASID field: the bits that stick are the ones implemented
+ * (the privileged spec's way to find ASIDLEN). */
+unsigned vspace_probe_asids(void)
+{
+    uint64_t satp = csr_read(satp);
+    csr_write(satp, satp | SATP_ASID_MASK << SATP_ASID_SHIFT);
+    uint64_t implemented = csr_read(satp) >> SATP_ASID_SHIFT & SATP_ASID_MASK;
+    csr_write(satp, satp);
+    sfence_vma_all();
+    hardware_asids = implemented >= VSPACE_ASID_COUNT - 1;
+    unsigned bits = 0;
+    while (implemented >> bits & 1) {
+        bits++;
+    }
+    return bits;
+}
+
+unsigned vspace_find_hardware_asid(uint64_t root)
+{
+    for (unsigned asid = 1; hardware_asids && root != 0 && asid < VSPACE_ASID_COUNT; asid++) {
+        if (vspace_asid_roots[asid] == root) {
+            return asid;
+        }
+    }
+    return 0;
 }
 
 /* The root table of the address space a capability recorded, or 0 if it is gone. */
@@ -223,12 +274,13 @@ static uint64_t root_of(uint32_t tagged)
     if (asid == 0 || tagged >> VSPACE_ASID_BITS != asid_generation[asid]) {
         return 0;
     }
-    return asid_roots[asid];
+    return vspace_asid_roots[asid];
 }
 
 static void free_asid(unsigned asid)
 {
-    asid_roots[asid] = 0;
+    flush_address_space(asid);   /* before the number can name another address space */
+    vspace_asid_roots[asid] = 0;
     asid_generation[asid] = (asid_generation[asid] + 1) & GENERATION_MASK;
 }
 
@@ -251,7 +303,7 @@ unsigned vspace_pool_free_asid(unsigned pool)
 {
     for (unsigned i = 0; i < VSPACE_POOL_ASIDS; i++) {
         unsigned asid = pool * VSPACE_POOL_ASIDS + i;
-        if (asid != 0 && asid_roots[asid] == 0) {
+        if (asid != 0 && vspace_asid_roots[asid] == 0) {
             return asid_tag(asid);
         }
     }
@@ -262,7 +314,7 @@ void vspace_bind_asid(unsigned asid, uint64_t root_paddr)
 {
     memset(table_at(root_paddr), 0, KERNEL_WINDOW_ROOT_INDEX * sizeof(pte_t));
     vspace_copy_kernel_window(root_paddr);
-    asid_roots[asid & (VSPACE_ASID_COUNT - 1)] = root_paddr;
+    vspace_asid_roots[asid & (VSPACE_ASID_COUNT - 1)] = root_paddr;
 }
 
 unsigned vspace_assign_asid(uint64_t root_paddr)
@@ -278,7 +330,7 @@ unsigned vspace_root_asid(const struct cap *table)
 {
     uint64_t paddr = cap_paddr(table);
     for (unsigned asid = 1; asid < VSPACE_ASID_COUNT; asid++) {
-        if (asid_roots[asid] == paddr) {
+        if (vspace_asid_roots[asid] == paddr) {
             return asid_tag(asid);
         }
     }
@@ -323,9 +375,14 @@ static void unmap(const struct cap *c, bool leaf)
         return;
     }
     pte_t *entry = find_mapping(c->aux, c->data - 1, cap_paddr(c), leaf);
-    if (entry != 0) {
-        *entry = 0;
-        sfence_vma_all();
+    if (entry == 0) {
+        return;
+    }
+    *entry = 0;
+    if (leaf) {
+        flush_page(c->data - 1, c->aux);
+    } else {
+        flush_address_space(c->aux);   /* every page the table translated */
     }
 }
 
@@ -344,12 +401,12 @@ void vspace_forget_root(const struct cap *table)
     vspace_unmap_table(table);
     uint64_t paddr = cap_paddr(table);
     for (unsigned asid = 1; asid < VSPACE_ASID_COUNT; asid++) {
-        if (asid_roots[asid] == paddr) {
+        if (vspace_asid_roots[asid] == paddr) {
             free_asid(asid);
         }
     }
     if ((csr_read(satp) << 20 >> 20) == paddr >> CAIRN_PAGE_BITS) {
-        vspace_activate(0);   /* never keep running on a table that is being freed */
+        vspace_activate(0, 0);   /* never keep running on a table that is being freed */
     }
 }
 
@@ -360,8 +417,8 @@ void vspace_forget_pool(const struct cap *pool)
     }
     for (unsigned i = 0; i < VSPACE_POOL_ASIDS; i++) {
         unsigned asid = pool->aux * VSPACE_POOL_ASIDS + i;
-        if (asid_roots[asid] != 0) {
-            memset(table_at(asid_roots[asid]), 0, KERNEL_WINDOW_ROOT_INDEX * sizeof(pte_t));
+        if (vspace_asid_roots[asid] != 0) {
+            memset(table_at(vspace_asid_roots[asid]), 0, KERNEL_WINDOW_ROOT_INDEX * sizeof(pte_t));
             free_asid(asid);
         }
     }

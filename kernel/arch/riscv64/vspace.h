@@ -54,18 +54,6 @@ bool vspace_translate(uint64_t root, uint64_t vaddr, unsigned rights, uint64_t *
 /* The kernel's own root table (boot.S): the top half of every address space. */
 extern pte_t kernel_root_table[];
 
-/* Switches the hart to the address space with this root (0: the kernel's own table).
- * Inline: every switch between threads runs it, the IPC fastpath included. */
-static inline void vspace_activate(uint64_t root)
-{
-    uint64_t phys = root != 0 ? root : virt_to_phys(kernel_root_table);
-    uint64_t satp = SATP_MODE_SV39 | phys >> CAIRN_PAGE_BITS;
-    if (csr_read(satp) != satp) {
-        csr_write(satp, satp);
-        sfence_vma_all();
-    }
-}
-
 /* ---- entries for the invocations ------------------------------------------------ */
 
 /* Levels of an Sv39 walk: the root is level 2; a level-1 leaf maps 2 MiB, level 0 4 KiB. */
@@ -98,11 +86,14 @@ struct vspace_slot vspace_find_leaf_slot(uint64_t root, uint64_t vaddr, unsigned
  */
 struct vspace_slot vspace_find_table_slot(uint64_t root, uint64_t vaddr);
 
-/* Fills a FREE slot with a user leaf for paddr (VM_* rights, never empty) and flushes the TLB. */
-void vspace_set_leaf(struct vspace_slot slot, uint64_t paddr, unsigned rights);
+/* Fills a FREE slot for vaddr in the address space `asid` with a user leaf for paddr
+ * (VM_* rights, never empty), then flushes that page from the TLB. */
+void vspace_set_leaf(struct vspace_slot slot, uint64_t paddr, unsigned rights, uint64_t vaddr,
+                     unsigned asid);
 
-/* Empties the table at table_paddr, puts it in a FREE slot and flushes the TLB. */
-void vspace_set_table(struct vspace_slot slot, uint64_t table_paddr);
+/* Empties the table at table_paddr, puts it in a FREE slot of the address space `asid`,
+ * then flushes that address space from the TLB. */
+void vspace_set_table(struct vspace_slot slot, uint64_t table_paddr, unsigned asid);
 
 /* The first address the table put in slot translates (vaddr rounded down to its reach). */
 uint64_t vspace_table_base(struct vspace_slot slot, uint64_t vaddr);
@@ -120,6 +111,58 @@ uint64_t vspace_table_base(struct vspace_slot slot, uint64_t vaddr);
 #define VSPACE_ASID_COUNT (1u << VSPACE_ASID_BITS)
 #define VSPACE_POOL_ASIDS 64
 #define VSPACE_POOL_COUNT (VSPACE_ASID_COUNT / VSPACE_POOL_ASIDS)
+
+/*
+ * The hardware sees the same ASIDs (without the generation) in satp: TLB entries are
+ * tagged with them, so switching address spaces flushes nothing, and a change to one
+ * address space flushes only its own entries ("TLB shootdown by ASID"). A root without an
+ * ASID - the kernel's own table - runs as ASID 0, flushed whenever it is switched to; so
+ * does everything on a hart with fewer than VSPACE_ASID_BITS ASID bits.
+ */
+
+/* Finds how many ASID bits the hart has (at boot) and returns that number. */
+unsigned vspace_probe_asids(void);
+
+/* ASID -> physical address of its root table; 0 for a free ASID (and for ASID 0). */
+extern uint64_t vspace_asid_roots[VSPACE_ASID_COUNT];
+
+/* The hardware ASID of the address space rooted at root, or 0 (none, or no ASIDs),
+ * found by a search. */
+unsigned vspace_find_hardware_asid(uint64_t root);
+
+/* True when the ASID hint is right for root (root's ASID, never for the kernel's table). */
+static inline bool vspace_asid_hint_holds(uint64_t root, unsigned hint)
+{
+    return root != 0 && vspace_asid_roots[hint % VSPACE_ASID_COUNT] == root;
+}
+
+/* The same, `hint` when it still holds (the common case: no search). */
+static inline unsigned vspace_hardware_asid(uint64_t root, unsigned hint)
+{
+    return vspace_asid_hint_holds(root, hint) ? hint % VSPACE_ASID_COUNT
+                                               : vspace_find_hardware_asid(root);
+}
+
+/*
+ * Switches the hart to the address space with this root (0: the kernel's table alone).
+ * asid_hint is the ASID vspace_hardware_asid gave for it before; it is checked (an ASID
+ * can be freed and given to another root at any time), and a stale hint only costs a
+ * TLB flush, never correctness. Inline and without calls: every switch between threads
+ * runs it, the IPC fastpath included.
+ */
+static inline __attribute__((always_inline)) void vspace_activate(uint64_t root,
+                                                                 unsigned asid_hint)
+{
+    unsigned asid = vspace_asid_hint_holds(root, asid_hint) ? asid_hint % VSPACE_ASID_COUNT : 0;
+    uint64_t table = root != 0 ? root : virt_to_phys(kernel_root_table);
+    uint64_t satp = SATP_MODE_SV39 | (uint64_t)asid << SATP_ASID_SHIFT | table >> CAIRN_PAGE_BITS;
+    if (csr_read(satp) != satp) {
+        csr_write(satp, satp);
+        if (asid == 0) {
+            sfence_vma_all();   /* ASID 0 is shared by every root without one */
+        }
+    }
+}
 
 /* Gives the VSpace whose root table is at root_paddr an ASID of pool 0 (at boot);
  * returns it (with its generation), or 0 if none is left. */

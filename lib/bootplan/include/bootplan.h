@@ -70,6 +70,10 @@
 #define BOOTPLAN_MIN_RADIX 3u          /* the fixed slots need 8 */
 #define BOOTPLAN_UNTYPED_RADIX 8u      /* 256 slots: the untyped range ends at 255 */
 
+/* Set in every notification badge the analyser gives (bits 0..61 name the signaller):
+ * a signal and an rpc call reaching one thread differ in the badge, not the message. */
+#define BOOTPLAN_SIGNAL_FLAG (1ull << 63)
+
 #define BOOTPLAN_NO_COMPONENT 0xffffu  /* fault_handler of a component without one */
 #define BOOTPLAN_MAX_PRIORITY 254u     /* 255 is the root server's */
 #define BOOTPLAN_MAX_IRQ 1023u         /* PLIC sources are 1..1023 */

@@ -76,3 +76,12 @@ size_t strlen(const char *s)
     }
     return n;
 }
+
+int strcmp(const char *a, const char *b)
+{
+    size_t i = 0;
+    while (a[i] != '\0' && a[i] == b[i]) {
+        i++;
+    }
+    return (unsigned char)a[i] - (unsigned char)b[i];
+}

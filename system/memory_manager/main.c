@@ -1,0 +1,107 @@
+/*
+ * main.c: memory_manager, the component that owns untyped memory.
+ *
+ * The root server hands it every untyped capability from CAP_UNTYPED_FIRST on, the first
+ * being the root server's own region. The memory manager runs below the root server's
+ * priority, so by the time it runs the root server has stopped for good: it revokes that
+ * region at once, which destroys the root server and gives its memory back (KataOS
+ * needed kernel changes for this; here the region was an untyped all along). Then it
+ * answers MM_STATS on its endpoint (when the description gives it clients).
+ */
+#include "cairn.h"
+#include "log.h"
+#include "memory_manager.h"
+#include "memory_manager_caps.h"
+#include "rpc.h"
+
+struct region {
+    cairn_cptr_t cap;
+    struct cairn_untyped_info info;
+};
+
+static struct region regions[CAP_UNTYPED_SLOTS];
+static unsigned region_count;
+static struct mm_stats reclaim;   /* what the reclaim at start found */
+
+/* The untyped capabilities we were given: slots from CAP_UNTYPED_FIRST until the first
+ * that is not one (the ASID pools the root server left follow them). */
+static void find_regions(void)
+{
+    region_count = 0;
+    for (unsigned i = 0; i < CAP_UNTYPED_SLOTS; i++) {
+        struct region *r = &regions[region_count];
+        r->cap = CAP_UNTYPED_FIRST + i;
+        if (cairn_untyped_describe(r->cap, &r->info) != CAIRN_OK) {
+            break;
+        }
+        region_count++;
+    }
+}
+
+static struct mm_stats current_stats(void)
+{
+    struct mm_stats s = reclaim;
+    s.ram_bytes = s.free_bytes = s.untyped_count = s.device_count = 0;
+    for (unsigned i = 0; i < region_count; i++) {
+        struct cairn_untyped_info info;
+        if (cairn_untyped_describe(regions[i].cap, &info) != CAIRN_OK) {
+            continue;
+        }
+        if (info.is_device) {
+            s.device_count++;
+        } else {
+            s.untyped_count++;
+            s.ram_bytes += 1ull << info.size_bits;
+            s.free_bytes += info.free_bytes;
+        }
+    }
+    return s;
+}
+
+/* Revokes the root server's region (the first we hold): everything made from it goes. */
+static void reclaim_root_server(void)
+{
+    struct mm_stats before = current_stats();
+    enum cairn_error err = cairn_cnode_revoke(CAP_SELF_CNODE, CAP_UNTYPED_FIRST,
+                                              CAIRN_WORD_BITS);
+    struct mm_stats after = current_stats();
+    if (err != CAIRN_OK) {
+        log_error("revoking the root server's region failed: error %d", err);
+        return;
+    }
+    reclaim.free_before_reclaim = before.free_bytes;
+    reclaim.reclaimed_bytes = after.free_bytes - before.free_bytes;
+    log_info("root server's memory returned: %lu KiB; free %lu KiB -> %lu KiB of %lu KiB",
+             reclaim.reclaimed_bytes >> 10, before.free_bytes >> 10, after.free_bytes >> 10,
+             after.ram_bytes >> 10);
+}
+
+static void handle(void *context, const struct rpc_request *request, struct rpc_reply *reply)
+{
+    (void)context;
+    if (request->method == MM_STATS && request->words == 0) {
+        struct mm_stats s = current_stats();
+        rpc_reply_set(reply, RPC_OK, &s, sizeof(s));
+    } else if (request->method == MM_STATS) {
+        rpc_reply_set(reply, RPC_E_BAD_REQUEST, 0, 0);
+    }
+}
+
+int main(void)
+{
+    log_set_name("memory_manager");
+    find_regions();
+    if (region_count == 0) {
+        log_error("no untyped memory was handed over");
+        return 1;
+    }
+    reclaim_root_server();
+#ifdef CAP_RPC_MEMORY
+    log_info("%u untyped regions; serving", region_count);
+    rpc_serve(CAP_RPC_MEMORY, handle, 0);
+#else
+    (void)handle;   /* the description connects no client: nothing to serve */
+    log_info("%u untyped regions; no clients", region_count);
+    return 0;
+#endif
+}

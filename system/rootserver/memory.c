@@ -1,0 +1,119 @@
+/*
+ * memory.c: the root server's slots and its untyped memory.
+ *
+ * Our CNode's free slots are handed out in order and never reused: the root server
+ * makes a bounded number of objects (a few per component and connection) and then
+ * stops. Objects come from RAM untypeds other than CAIRN_CAP_INIT_UNTYPED, the region
+ * our own objects live in and which is reclaimed after us; the first untyped with room
+ * is used (the kernel lists them largest first).
+ */
+#include "rootserver.h"
+
+static cairn_cptr_t next_slot, slot_end;
+
+void slots_init(const struct cairn_bootinfo *info)
+{
+    next_slot = CAIRN_CAP_FIRST_UNTYPED + info->untyped_count;
+    slot_end = 1u << CAIRN_ROOT_CNODE_RADIX;
+}
+
+cairn_cptr_t slots_take(void)
+{
+    if (next_slot >= slot_end) {
+        cairn_printf("rootserver: out of slots in its own CNode\n");
+        return 0;
+    }
+    return next_slot++;
+}
+
+static bool usable_ram(const struct cairn_bootinfo *info, uint64_t i)
+{
+    return !info->untyped[i].is_device;
+}
+
+enum cairn_error memory_make_at(struct rootserver *rs, unsigned type, unsigned size_bits,
+                                cairn_cptr_t slot)
+{
+    enum cairn_error err = CAIRN_E_NOT_ENOUGH_MEMORY;
+    for (uint64_t i = 0; i < rs->info->untyped_count; i++) {
+        if (!usable_ram(rs->info, i)) {
+            continue;
+        }
+        err = cairn_untyped_retype(CAIRN_CAP_FIRST_UNTYPED + i, type, size_bits, ROOT, 0, 0,
+                                   slot, 1);
+        if (err != CAIRN_E_NOT_ENOUGH_MEMORY) {
+            break;
+        }
+    }
+    if (err != CAIRN_OK) {
+        cairn_printf("rootserver: cannot make an object of type %u (size %u): error %d\n",
+                     type, size_bits, err);
+    }
+    return err;
+}
+
+cairn_cptr_t memory_make(struct rootserver *rs, unsigned type, unsigned size_bits)
+{
+    cairn_cptr_t slot = slots_take();
+    if (slot == 0 || memory_make_at(rs, type, size_bits, slot) != CAIRN_OK) {
+        return 0;
+    }
+    return slot;
+}
+
+cairn_cptr_t memory_untyped_for(struct rootserver *rs, uint64_t bytes)
+{
+    for (uint64_t i = 0; i < rs->info->untyped_count; i++) {
+        struct cairn_untyped_info u;
+        cairn_cptr_t cap = CAIRN_CAP_FIRST_UNTYPED + i;
+        if (usable_ram(rs->info, i) && cairn_untyped_describe(cap, &u) == CAIRN_OK &&
+            u.free_bytes >= bytes) {
+            return cap;
+        }
+    }
+    cairn_printf("rootserver: no untyped region has %lu bytes free\n", bytes);
+    return 0;
+}
+
+/* The device untyped whose region holds paddr, or 0. */
+static cairn_cptr_t device_untyped(const struct cairn_bootinfo *info, uint64_t paddr,
+                                   uint64_t *base)
+{
+    for (uint64_t i = 0; i < info->untyped_count; i++) {
+        const struct cairn_untyped_desc *u = &info->untyped[i];
+        if (u->is_device && paddr >= u->paddr && paddr - u->paddr < 1ull << u->size_bits) {
+            *base = u->paddr;
+            return CAIRN_CAP_FIRST_UNTYPED + i;
+        }
+    }
+    return 0;
+}
+
+enum cairn_error memory_device_frame(struct rootserver *rs, uint64_t paddr, cairn_cptr_t slot)
+{
+    uint64_t base = 0;
+    cairn_cptr_t untyped = device_untyped(rs->info, paddr, &base);
+    struct cairn_untyped_info u;
+    if (untyped == 0 || cairn_untyped_describe(untyped, &u) != CAIRN_OK) {
+        cairn_printf("rootserver: no device memory at 0x%lx\n", paddr);
+        return CAIRN_E_INVALID_ARGUMENT;
+    }
+    uint64_t next = base + (1ull << u.size_bits) - u.free_bytes;   /* where retype cuts next */
+    if (next > paddr) {
+        cairn_printf("rootserver: device frame 0x%lx is taken already\n", paddr);
+        return CAIRN_E_INVALID_ARGUMENT;
+    }
+    /* Frames before paddr are cut and kept (in slots that go with us): deleting them
+     * would give the untyped no children and start it again from its base. */
+    enum cairn_error err = CAIRN_OK;
+    for (; err == CAIRN_OK && next < paddr; next += CAIRN_PAGE_SIZE) {
+        cairn_cptr_t skipped = slots_take();
+        err = skipped == 0 ? CAIRN_E_NOT_ENOUGH_MEMORY
+                           : cairn_untyped_retype(untyped, CAIRN_OBJECT_FRAME_4K, 0, ROOT, 0,
+                                                  0, skipped, 1);
+    }
+    if (err == CAIRN_OK) {
+        err = cairn_untyped_retype(untyped, CAIRN_OBJECT_FRAME_4K, 0, ROOT, 0, 0, slot, 1);
+    }
+    return err;
+}

@@ -1,0 +1,67 @@
+/*
+ * rootserver.h: what the root server's parts share while it builds the system.
+ *
+ * The root server reads the boot plan (lib/bootplan) out of the boot archive, makes every
+ * kernel object it names from untyped memory, builds each component (CNode, VSpace,
+ * threads, image, regions, capabilities), hands the remaining untyped memory and the
+ * control capabilities on, starts every thread and stops. Nothing it makes for the
+ * system depends on the root server's own memory (CAIRN_CAP_INIT_UNTYPED): every object
+ * comes from other untypeds, and every capability a component needs ends up in that
+ * component's own CNode, so revoking the root server's region later loses nothing.
+ */
+#ifndef CAIRN_ROOTSERVER_H
+#define CAIRN_ROOTSERVER_H
+
+#include "bootplan.h"
+#include "cairn.h"
+
+#define ROOT CAIRN_CAP_INIT_CNODE
+
+/* The root server's state: the boot info, the plan, and where its objects are. */
+struct rootserver {
+    const struct cairn_bootinfo *info;
+    struct bootplan plan;
+    const void *archive;
+    size_t archive_bytes;
+    cairn_cptr_t *object_slots;     /* per plan object: our slot of it (shared: the first
+                                       of its frames) */
+    cairn_cptr_t *component_cnodes; /* per component: our slot of its (guarded) CNode */
+    cairn_cptr_t *component_vspaces;
+    cairn_cptr_t *thread_tcbs;      /* per plan thread: our slot of its TCB */
+    cairn_cptr_t asid_pools[BOOTPLAN_MAX_COMPONENTS / 64 + 1];
+    unsigned asid_pool_count;
+    uint64_t bytes_used;            /* untyped memory given to the system's objects */
+};
+
+/* ---- memory.c: our own CNode's slots, and untyped memory ---- */
+
+/* A free slot of our CNode (0 when none is left: then the build fails). */
+cairn_cptr_t slots_take(void);
+void slots_init(const struct cairn_bootinfo *info);
+
+/* One object of `type` (size_bits for CNodes and untyped) in a new slot of ours, from
+ * RAM untyped other than our own region; 0 (and why printed) when memory runs out. */
+cairn_cptr_t memory_make(struct rootserver *rs, unsigned type, unsigned size_bits);
+
+/* The same into a given slot of ours. */
+enum cairn_error memory_make_at(struct rootserver *rs, unsigned type, unsigned size_bits,
+                                cairn_cptr_t slot);
+
+/* A RAM untyped with at least `bytes` free (for cairn_space), or 0. */
+cairn_cptr_t memory_untyped_for(struct rootserver *rs, uint64_t bytes);
+
+/* The 4 KiB device frame at paddr, made in `slot` of ours from the device untyped that
+ * covers it. Device frames must be asked for in increasing address order. */
+enum cairn_error memory_device_frame(struct rootserver *rs, uint64_t paddr, cairn_cptr_t slot);
+
+/* ---- objects.c: the connections' objects ---- */
+enum cairn_error objects_create(struct rootserver *rs);
+
+/* ---- component.c: one component ---- */
+enum cairn_error component_build(struct rootserver *rs, unsigned index);
+
+/* ---- handover.c: untyped and control capabilities, then start ---- */
+enum cairn_error handover(struct rootserver *rs);
+enum cairn_error start_threads(struct rootserver *rs);
+
+#endif
