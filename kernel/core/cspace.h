@@ -39,4 +39,38 @@ struct lookup_result cspace_lookup_slot(const struct cap *root, uint64_t cptr, u
 /* The slot of an invoked capability: a full-word lookup that may stop early. */
 struct lookup_result cspace_lookup_cap(const struct cap *root, uint64_t cptr);
 
+/*
+ * For the IPC fastpath: the slot cspace_lookup_cap finds for cptr, or 0 when that lookup
+ * fails (the general path then reports exactly why). A tighter form of cspace_resolve,
+ * which stays the reference (tests/host/test_cspace.c checks they agree on random
+ * CSpaces): per level, the top `bits` bits of cptr hold the guard, then the index.
+ */
+static inline __attribute__((always_inline)) const struct cte *
+cspace_lookup_cap_fast(const struct cap *node, uint64_t cptr)
+{
+    if (node->type != CAP_CNODE) {
+        return 0;
+    }
+    unsigned bits = CAIRN_WORD_BITS;
+    for (;;) {
+        unsigned level = node->guard_bits + node->size_bits;
+        if (level == 0 || level > bits) {
+            return 0;
+        }
+        unsigned below = bits - level;   /* < 64: a level takes at least one bit */
+        uint64_t chunk = cptr >> below;  /* the guard, then the index */
+        if (chunk >> node->size_bits != node->data) {
+            return 0;
+        }
+        const struct cte *slot = (const struct cte *)(uintptr_t)node->object +
+                                 (chunk & ((1ull << node->size_bits) - 1));
+        if (below == 0 || slot->cap.type != CAP_CNODE) {
+            return slot;   /* bits may be left: like cspace_lookup_cap, stop at a leaf */
+        }
+        cptr &= (1ull << below) - 1;
+        bits = below;
+        node = &slot->cap;
+    }
+}
+
 #endif

@@ -23,39 +23,10 @@ static inline bool simple_message(uint64_t info)
     return cairn_msg_extra_caps(info) == 0 && cairn_msg_length(info) <= CAIRN_MSG_REGISTERS;
 }
 
-/*
- * The slot cptr names (as cspace_lookup_cap finds it), or 0 when the walk fails: the
- * general path then reports exactly why. A tighter form of cspace_resolve, which stays
- * the reference: per level, the top `bits` bits of cptr hold the guard, then the index.
- */
-static inline __attribute__((always_inline)) const struct cte *lookup_fast(const struct cap *node, uint64_t cptr)
-{
-    unsigned bits = CAIRN_WORD_BITS;
-    for (;;) {
-        unsigned level = node->guard_bits + node->size_bits;
-        if (level == 0 || level > bits) {
-            return 0;
-        }
-        unsigned below = bits - level;   /* < 64: a level takes at least one bit */
-        uint64_t chunk = cptr >> below;  /* the guard, then the index */
-        if (chunk >> node->size_bits != node->data) {
-            return 0;
-        }
-        const struct cte *slot = (const struct cte *)(uintptr_t)node->object +
-                                 (chunk & ((1ull << node->size_bits) - 1));
-        if (below == 0 || slot->cap.type != CAP_CNODE) {
-            return slot;   /* bits may be left: like cspace_lookup_cap, stop at a leaf */
-        }
-        cptr &= (1ull << below) - 1;
-        bits = below;
-        node = &slot->cap;
-    }
-}
-
 /* The endpoint capability at the thread's a0, if it has all of `rights`; else 0. */
 static inline __attribute__((always_inline)) const struct cap *endpoint_cap(const struct tcb *t, unsigned rights)
 {
-    const struct cte *slot = lookup_fast(&t->ctable.cap, t->context.regs[REG_A0]);
+    const struct cte *slot = cspace_lookup_cap_fast(&t->ctable.cap, t->context.regs[REG_A0]);
     if (slot == 0 || slot->cap.type != CAP_ENDPOINT || (slot->cap.rights & rights) != rights) {
         return 0;
     }

@@ -511,6 +511,14 @@ static void check_case(const struct cap *root, uint64_t cptr, unsigned depth)
     if (want.failure == LOOKUP_OK && want.bits_left != 0) {
         slot_want = (struct expected){LOOKUP_DEPTH_MISMATCH, 0, want.bits_left};
     }
+    if (depth == CAIRN_WORD_BITS) {   /* how an invoked capability is looked up */
+        const struct cte *fast = cspace_lookup_cap_fast(root, cptr);
+        const struct cte *reference_slot = want.failure == LOOKUP_OK ? want.slot : NULL;
+        if (fast != reference_slot) {
+            fail_msg("lookup_cap_fast(cptr %#llx): got %p, want %p", (unsigned long long)cptr,
+                     (const void *)fast, (const void *)reference_slot);
+        }
+    }
     struct lookup_result slot = cspace_lookup_slot(root, cptr, depth);
     assert_int_equal(slot.failure, slot_want.failure);
     assert_ptr_equal(slot.slot, slot_want.slot);
@@ -566,6 +574,8 @@ static void test_random_against_reference(void **state)
         if (want.failure != LOOKUP_INVALID_ROOT) {
             assert_int_equal(got.bits_left, want.bits_left);
         }
+        assert_ptr_equal(cspace_lookup_cap_fast(&root, word),
+                         want.failure == LOOKUP_OK ? want.slot : NULL);
         count_outcome(&t, &root, word, 64);
     }
     print_message("found %u, found early %u, guard %u, depth %u, invalid root %u\n", t.found,
