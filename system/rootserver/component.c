@@ -30,6 +30,7 @@ struct build {
 };
 
 static cairn_cptr_t scratch;   /* one slot of ours, reused for each frame in flight */
+static cairn_cptr_t scratch2;  /* another, for an IRQ handler being set up */
 
 static const char *name_of(const struct build *b)
 {
@@ -263,6 +264,52 @@ static enum cairn_error map_regions(struct build *b)
     return err;
 }
 
+/* Our slot of the component's IRQ notification (bootplan_open made sure a component
+ * with IRQ handlers has exactly one), or 0. */
+static cairn_cptr_t irq_notification(const struct build *b)
+{
+    for (uint32_t i = 0; i < b->c->cap_count; i++) {
+        const struct bootplan_cap *cap = &b->rs->plan.caps[b->c->first_cap + i];
+        if (cap->kind == BOOTPLAN_CAP_NOTIFICATION &&
+            b->rs->plan.objects[cap->object].kind == BOOTPLAN_OBJECT_IRQ_NOTIFICATION) {
+            return b->rs->object_slots[cap->object];
+        }
+    }
+    return 0;
+}
+
+/* The handler is made and pointed at the IRQ notification (with this IRQ's badge) here,
+ * then moved to the component: it can only wait for and acknowledge its interrupt. */
+static enum cairn_error place_irq_handler(struct build *b, const struct bootplan_cap *cap)
+{
+    const unsigned depth = CAIRN_WORD_BITS;
+    enum cairn_error err = cairn_irq_control_get(CAIRN_CAP_IRQ_CONTROL, cap->object, ROOT,
+                                                 scratch2, depth);
+    if (err == CAIRN_OK) {
+        err = cairn_cnode_mint(ROOT, scratch, depth, ROOT, irq_notification(b), depth,
+                               CAIRN_RIGHT_WRITE, cap->badge);
+    }
+    if (err == CAIRN_OK) {
+        err = cairn_irq_handler_set_notification(scratch2, scratch);
+        cairn_cnode_delete(ROOT, scratch, depth);
+    }
+    if (err == CAIRN_OK) {
+        err = cairn_cnode_move(b->cnode, cap->slot, depth, ROOT, scratch2, depth);
+    }
+    return err;
+}
+
+/* A component with IRQs has its IRQ notification bound to its first thread, so a signal
+ * also ends that thread's receive on an endpoint (a driver serving calls). */
+static enum cairn_error bind_irq_notification(struct build *b)
+{
+    cairn_cptr_t notification = irq_notification(b);
+    if (notification == 0) {
+        return CAIRN_OK;
+    }
+    return cairn_tcb_bind_notification(b->rs->thread_tcbs[b->c->first_thread], notification);
+}
+
 static enum cairn_error place_cap(struct build *b, const struct bootplan_cap *cap)
 {
     const unsigned depth = CAIRN_WORD_BITS;
@@ -282,8 +329,7 @@ static enum cairn_error place_cap(struct build *b, const struct bootplan_cap *ca
                                 b->rs->object_slots[cap->object], depth, cap->rights,
                                 cap->badge);
     case BOOTPLAN_CAP_IRQ_HANDLER:
-        return cairn_irq_control_get(CAIRN_CAP_IRQ_CONTROL, cap->object, b->cnode, cap->slot,
-                                     depth);
+        return place_irq_handler(b, cap);
     case BOOTPLAN_CAP_ASID_CONTROL:
         return cairn_cnode_copy(b->cnode, cap->slot, depth, ROOT, CAIRN_CAP_ASID_CONTROL, depth,
                                 cap->rights);
@@ -298,7 +344,7 @@ static enum cairn_error place_caps(struct build *b)
     for (uint32_t i = 0; err == CAIRN_OK && i < b->c->cap_count; i++) {
         err = place_cap(b, &b->rs->plan.caps[b->c->first_cap + i]);
     }
-    return err;
+    return err == CAIRN_OK ? bind_irq_notification(b) : err;
 }
 
 /* The slot of the thread's own TCB capability in its component: the plan's, or one kept
@@ -381,6 +427,7 @@ enum cairn_error component_build(struct rootserver *rs, unsigned index)
     uint64_t frames_and_tables = 0;
     if (scratch == 0) {
         scratch = slots_take();
+        scratch2 = slots_take();
     }
     enum cairn_error err = find_image(&b);
     if (err != CAIRN_OK) {

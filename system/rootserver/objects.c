@@ -2,7 +2,8 @@
  * objects.c: the kernel objects the system's connections are made of.
  *
  * One endpoint per rpc connection and per fault handler, one notification per notify
- * connection, and for each shared region its frames, in consecutive slots of ours.
+ * connection and per component with IRQs, and for each shared region its frames, in
+ * consecutive slots of ours.
  * Components get badged copies (or mapped copies) of these; ours go when we do.
  */
 #include "rootserver.h"
@@ -31,6 +32,7 @@ enum cairn_error objects_create(struct rootserver *rs)
             slot = memory_make(rs, CAIRN_OBJECT_ENDPOINT, 0);
             break;
         case BOOTPLAN_OBJECT_NOTIFICATION:
+        case BOOTPLAN_OBJECT_IRQ_NOTIFICATION:
             slot = memory_make(rs, CAIRN_OBJECT_NOTIFICATION, 0);
             break;
         case BOOTPLAN_OBJECT_SHARED:

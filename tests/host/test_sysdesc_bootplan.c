@@ -418,6 +418,25 @@ static void irq_twice(struct encoded *e)
     last->object = 10;
 }
 
+static void irq_badge_without_signal_flag(struct encoded *e)
+{
+    struct bootplan_cap *last = &CAPS(e)[e->plan.cap_count - 1];
+    assert_int_equal(last->kind, BOOTPLAN_CAP_IRQ_HANDLER);
+    last->badge &= ~BOOTPLAN_SIGNAL_FLAG;
+}
+
+/* The IRQ notification's capability turned into another IRQ handler's: the component's
+ * handlers would have nothing to signal. */
+static void irq_handlers_without_notification(struct encoded *e)
+{
+    struct bootplan_cap *last = &CAPS(e)[e->plan.cap_count - 1];
+    struct bootplan_cap *before = last - 1;
+    assert_int_equal(before->kind, BOOTPLAN_CAP_NOTIFICATION);
+    *before = *last;
+    before->slot = last->slot - 1;
+    before->object = 12;
+}
+
 static void test_cap_errors(void **state)
 {
     (void)state;
@@ -430,8 +449,10 @@ static void test_cap_errors(void **state)
     expect_error(badged_tcb, BOOTPLAN_E_CAP, 0);
     expect_error(fixed_slot_wrong, BOOTPLAN_E_SLOT, 1);
     expect_error(fault_slot_without_handler, BOOTPLAN_E_SLOT, 10);
-    expect_error(handler_without_fault_slot, BOOTPLAN_E_SLOT, 15);
-    expect_error(irq_twice, BOOTPLAN_E_CAP, 23);
+    expect_error(handler_without_fault_slot, BOOTPLAN_E_SLOT, 16);
+    expect_error(irq_twice, BOOTPLAN_E_CAP, 25);
+    expect_error(irq_badge_without_signal_flag, BOOTPLAN_E_CAP, 25);
+    expect_error(irq_handlers_without_notification, BOOTPLAN_E_CAP, 16);   /* its first */
 }
 
 static void test_alignment_and_size(void **state)

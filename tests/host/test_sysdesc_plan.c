@@ -73,7 +73,7 @@ static void test_objects(void **state)
 {
     (void)state;
     const struct plan *p = example_plan();
-    assert_int_equal(p->object_count, 5);
+    assert_int_equal(p->object_count, 6);   /* + the uart driver's IRQ notification */
     assert_int_equal(p->objects[0].kind, BOOTPLAN_OBJECT_ENDPOINT);
     assert_string_equal(p->objects[0].name, "memory");
     assert_int_equal(p->objects[1].kind, BOOTPLAN_OBJECT_ENDPOINT);
@@ -139,9 +139,9 @@ static void test_slots(void **state)
 {
     (void)state;
     const struct plan *p = example_plan();
-    /* uart_driver: the fixed slots, its fault endpoint, then one cap per connection end
-     * and its irq. */
-    assert_int_equal(p->components[1].cap_count, 9);
+    /* uart_driver: the fixed slots, its fault endpoint, then one cap per connection end,
+     * the notification its irqs signal, and its irq. */
+    assert_int_equal(p->components[1].cap_count, 10);
     assert_cap(cap(p, 1, 0), BOOTPLAN_SLOT_TCB, BOOTPLAN_CAP_TCB, 1, 0, RW);
     assert_cap(cap(p, 1, 1), BOOTPLAN_SLOT_CNODE, BOOTPLAN_CAP_CNODE, 1, 0, RW);
     assert_cap(cap(p, 1, 2), BOOTPLAN_SLOT_VSPACE, BOOTPLAN_CAP_VSPACE, 1, 0, RW);
@@ -151,7 +151,8 @@ static void test_slots(void **state)
     assert_cap(cap(p, 1, 6), 9, BOOTPLAN_CAP_ENDPOINT, 1, 0, CAIRN_RIGHT_READ);
     assert_cap(cap(p, 1, 7), 10, BOOTPLAN_CAP_NOTIFICATION, 2, BOOTPLAN_SIGNAL_FLAG | 1,
                CAIRN_RIGHT_WRITE);
-    assert_cap(cap(p, 1, 8), 11, BOOTPLAN_CAP_IRQ_HANDLER, 10, 0, RW);
+    assert_cap(cap(p, 1, 8), 11, BOOTPLAN_CAP_NOTIFICATION, 5, 0, CAIRN_RIGHT_READ);
+    assert_cap(cap(p, 1, 9), 12, BOOTPLAN_CAP_IRQ_HANDLER, 10, BOOTPLAN_SIGNAL_FLAG | 1, RW);
     assert_int_equal(p->components[1].cnode_radix, 4);
     /* memory_manager: no fault endpoint; receives on memory and on its fault endpoint. */
     assert_int_equal(p->components[0].cap_count, 6);

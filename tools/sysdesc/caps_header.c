@@ -95,6 +95,10 @@ static void describe_cap(const struct plan *plan, unsigned c, const struct plan_
     case PLAN_SRC_IRQ:
         snprintf(out, size, "the handler of irq %llu", (unsigned long long)cap->object);
         return;
+    case PLAN_SRC_IRQ_NOTIFICATION:
+        snprintf(out, size, "wait for its irqs (BADGE_IRQ_*), bound to thread %s",
+                 comp->threads[0].name.text);
+        return;
     case PLAN_SRC_ASID_CONTROL:
         snprintf(out, size, "make address spaces");
         return;
@@ -123,6 +127,19 @@ static void write_caps(const struct plan *plan, unsigned c, FILE *out)
     }
 }
 
+/* The badge each of its IRQs signals its IRQ notification with. */
+static void write_irq_badges(const struct plan *plan, unsigned c, FILE *out)
+{
+    const struct sd_component *comp = &plan->sys->components[c];
+    char name[SYMBOL_MAX], value[32];
+    for (unsigned i = 0; i < comp->irq_count; i++) {
+        snprintf(name, sizeof(name), "BADGE_IRQ_%llu",
+                 (unsigned long long)comp->irqs[i].number.value);
+        snprintf(value, sizeof(value), "0x%llxull", (unsigned long long)plan_irq_badge(i));
+        define(out, name, value, "irq, on CAP_IRQ_NOTIFICATION");
+    }
+}
+
 static bool write_badges(const struct plan *plan, unsigned c, FILE *out)
 {
     struct symbol_badge *badges = malloc(SYMBOL_MAX_BADGES * sizeof(*badges));
@@ -141,6 +158,7 @@ static bool write_badges(const struct plan *plan, unsigned c, FILE *out)
         define(out, badges[i].name, value, comment);
     }
     free(badges);
+    write_irq_badges(plan, c, out);
     return true;
 }
 

@@ -2,7 +2,9 @@
  * plan.c: the plan's kernel objects and badges, and the order in which the plan is built.
  *
  * Objects: one per connection in description order (so connection i is object i), then
- * one fault endpoint per component that handles another's faults, in component order.
+ * one fault endpoint per component that handles another's faults, in component order,
+ * then one notification per component with IRQs (its IRQ handlers signal it, bit i for
+ * its i-th IRQ, with BOOTPLAN_SIGNAL_FLAG), in component order.
  * Badges: rpc clients get 1, 2, ... in the order listed; notify signallers get bit 0,
  * bit 1, ..., each with BOOTPLAN_SIGNAL_FLAG (so a server whose thread has a notification
  * bound tells a signal from a client's call by the badge the kernel gives, which no
@@ -22,6 +24,11 @@ uint64_t plan_rpc_badge(unsigned client)
 uint64_t plan_notify_badge(unsigned signaller)
 {
     return BOOTPLAN_SIGNAL_FLAG | 1ull << signaller;
+}
+
+uint64_t plan_irq_badge(unsigned i)
+{
+    return BOOTPLAN_SIGNAL_FLAG | 1ull << i;
 }
 
 uint64_t plan_fault_badge(const struct sd_system *sys, unsigned faulter)
@@ -74,6 +81,16 @@ static void plan_objects(struct plan *plan)
             plan->components[i].fault_object = (int)plan->object_count;
             plan->objects[plan->object_count++] = (struct plan_object){
                 .kind = BOOTPLAN_OBJECT_FAULT_ENDPOINT,
+                .name = sys->components[i].name.text,
+            };
+        }
+    }
+    for (unsigned i = 0; i < sys->component_count; i++) {
+        plan->components[i].irq_object = SD_NONE;
+        if (sys->components[i].irq_count > 0) {
+            plan->components[i].irq_object = (int)plan->object_count;
+            plan->objects[plan->object_count++] = (struct plan_object){
+                .kind = BOOTPLAN_OBJECT_IRQ_NOTIFICATION,
                 .name = sys->components[i].name.text,
             };
         }

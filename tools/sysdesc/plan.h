@@ -19,7 +19,7 @@
 #include "model.h"
 
 /* Upper bounds that follow from the model's limits. */
-#define PLAN_MAX_OBJECTS (SD_MAX_CONNECTIONS + SD_MAX_COMPONENTS)
+#define PLAN_MAX_OBJECTS (SD_MAX_CONNECTIONS + 2 * SD_MAX_COMPONENTS)
 #define PLAN_MAX_THREADS (SD_MAX_COMPONENTS * SD_MAX_THREADS)
 #define PLAN_MAX_REGIONS (SD_MAX_COMPONENTS * (2 * SD_MAX_THREADS + 1 + SD_MAX_MMIO) + \
                           SD_MAX_PARTIES)
@@ -50,6 +50,7 @@ enum plan_cap_source {
     PLAN_SRC_CONNECTION,           /* connection `index` (rpc or notify) */
     PLAN_SRC_FAULTS,               /* the receive side of its own fault endpoint */
     PLAN_SRC_IRQ,
+    PLAN_SRC_IRQ_NOTIFICATION,     /* the notification its IRQs signal (to wait on) */
     PLAN_SRC_ASID_CONTROL,
 };
 
@@ -77,6 +78,7 @@ struct plan_component {
     unsigned first_cap, cap_count;
     uint8_t cnode_radix;
     int fault_object;              /* its fault endpoint (as a handler), or SD_NONE */
+    int irq_object;                /* the notification its IRQs signal, or SD_NONE */
     uint64_t fault_badge;          /* the badge of its own slot-5 capability, or 0 */
     bool fits;                     /* its regions fit below BOOTPLAN_WINDOW_TOP */
 };
@@ -105,6 +107,9 @@ void plan_build(const struct sd_system *sys, struct plan *plan);
 /* The rpc badge of client i (0-based) and the notify badge of signaller i. */
 uint64_t plan_rpc_badge(unsigned client);
 uint64_t plan_notify_badge(unsigned signaller);
+
+/* The badge IRQ number i (0-based, statement order) of a component signals with. */
+uint64_t plan_irq_badge(unsigned i);
 
 /* The fault badge component `faulter` uses towards its handler: 1, 2, ... in
  * description order among the handler's faulters. */

@@ -3,8 +3,8 @@
  *
  * Slots 1 to 5 are fixed (bootplan.h). From slot 8: the TCBs of its other threads, then
  * its end of each rpc and notify in description order, the receive side of its fault
- * endpoint when it handles others' faults, its IRQ handlers in statement order, and ASID
- * control. The CNode gets the smallest radix that holds them; the untyped holder's gets
+ * endpoint when it handles others' faults, the notification its IRQs signal and its IRQ
+ * handlers in statement order, and ASID control. The CNode gets the smallest radix that holds them; the untyped holder's gets
  * 256 slots, the upper half left for the untyped capabilities.
  *
  * Rights: a client's endpoint can send and grant a reply (so Call works); a signaller's
@@ -98,9 +98,14 @@ static void add_authority(struct slots *s)
         add_next(s, (struct plan_cap){0, BOOTPLAN_CAP_ENDPOINT, RIGHTS_RECEIVE,
                  (uint32_t)faults, 0, PLAN_SRC_FAULTS, 0});
     }
+    int irqs = s->plan->components[s->component].irq_object;
+    if (irqs != SD_NONE) {
+        add_next(s, (struct plan_cap){0, BOOTPLAN_CAP_NOTIFICATION, RIGHTS_RECEIVE,
+                 (uint32_t)irqs, 0, PLAN_SRC_IRQ_NOTIFICATION, 0});
+    }
     for (unsigned i = 0; i < c->irq_count; i++) {
         add_next(s, (struct plan_cap){0, BOOTPLAN_CAP_IRQ_HANDLER, RIGHTS_OWN,
-                 (uint32_t)c->irqs[i].number.value, 0, PLAN_SRC_IRQ, i});
+                 (uint32_t)c->irqs[i].number.value, plan_irq_badge(i), PLAN_SRC_IRQ, i});
     }
     if (sd_given(c->asid_control)) {
         add_next(s, (struct plan_cap){0, BOOTPLAN_CAP_ASID_CONTROL, RIGHTS_OWN, 0, 0,

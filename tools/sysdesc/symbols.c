@@ -54,6 +54,8 @@ const char *symbol_cap(const struct plan *plan, unsigned c, const struct plan_ca
     case PLAN_SRC_IRQ:
         snprintf(out, size, "CAP_IRQ_%llu", (unsigned long long)cap->object);
         return out;
+    case PLAN_SRC_IRQ_NOTIFICATION:
+        return symbol_make(out, size, "CAP_IRQ_NOTIFICATION", "", "");
     case PLAN_SRC_ASID_CONTROL:
         return symbol_make(out, size, "CAP_ASID_CONTROL", "", "");
     }

@@ -148,6 +148,8 @@ enum bootplan_object_kind {
     BOOTPLAN_OBJECT_NOTIFICATION = 2,   /* one per notify */
     BOOTPLAN_OBJECT_SHARED = 3,         /* size bytes of 4 KiB frames, one per shared region */
     BOOTPLAN_OBJECT_FAULT_ENDPOINT = 4, /* an endpoint: faults sent to one handler */
+    BOOTPLAN_OBJECT_IRQ_NOTIFICATION = 5, /* a notification its component's IRQs signal,
+                                             bound to its first thread */
 };
 
 struct bootplan_object {
@@ -187,8 +189,11 @@ enum bootplan_cap_kind {
     BOOTPLAN_CAP_VSPACE = 3,       /* this component's VSpace (object = its index) */
     BOOTPLAN_CAP_IPC_BUFFER = 4,   /* a thread's (global index) IPC buffer frame */
     BOOTPLAN_CAP_ENDPOINT = 5,     /* an object: ENDPOINT or FAULT_ENDPOINT */
-    BOOTPLAN_CAP_NOTIFICATION = 6, /* an object: NOTIFICATION */
-    BOOTPLAN_CAP_IRQ_HANDLER = 7,  /* the handler of PLIC source `object` (1..1023) */
+    BOOTPLAN_CAP_NOTIFICATION = 6, /* an object: NOTIFICATION, or the component's own
+                                      IRQ_NOTIFICATION (to wait on, unbadged) */
+    BOOTPLAN_CAP_IRQ_HANDLER = 7,  /* the handler of PLIC source `object` (1..1023); it
+                                      signals the component's IRQ_NOTIFICATION object with
+                                      `badge` (BOOTPLAN_SIGNAL_FLAG | one bit per IRQ) */
     BOOTPLAN_CAP_ASID_CONTROL = 8, /* the ASID control capability (object = 0) */
 };
 

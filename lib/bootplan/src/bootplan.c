@@ -117,6 +117,7 @@ static int check_object(const struct bootplan *plan, const struct bootplan_objec
     case BOOTPLAN_OBJECT_ENDPOINT:
     case BOOTPLAN_OBJECT_NOTIFICATION:
     case BOOTPLAN_OBJECT_FAULT_ENDPOINT:
+    case BOOTPLAN_OBJECT_IRQ_NOTIFICATION:
         return o->size == 0 ? BOOTPLAN_OK : BOOTPLAN_E_OBJECT;
     case BOOTPLAN_OBJECT_SHARED:
         return o->size != 0 && page_aligned(o->size) && o->size < BOOTPLAN_WINDOW_TOP
@@ -334,9 +335,12 @@ static bool cap_object_ok(const struct bootplan *plan, uint32_t component,
         return object_is(plan, cap->object, BOOTPLAN_OBJECT_ENDPOINT) ||
                object_is(plan, cap->object, BOOTPLAN_OBJECT_FAULT_ENDPOINT);
     case BOOTPLAN_CAP_NOTIFICATION:
-        return object_is(plan, cap->object, BOOTPLAN_OBJECT_NOTIFICATION);
+        return object_is(plan, cap->object, BOOTPLAN_OBJECT_NOTIFICATION) ||
+               (object_is(plan, cap->object, BOOTPLAN_OBJECT_IRQ_NOTIFICATION) &&
+                cap->badge == 0);
     case BOOTPLAN_CAP_IRQ_HANDLER:
-        return cap->object >= 1 && cap->object <= BOOTPLAN_MAX_IRQ && cap->badge == 0;
+        return cap->object >= 1 && cap->object <= BOOTPLAN_MAX_IRQ &&
+               (cap->badge & BOOTPLAN_SIGNAL_FLAG) != 0;
     case BOOTPLAN_CAP_ASID_CONTROL:
         return cap->object == 0 && cap->badge == 0;
     default:
@@ -395,6 +399,22 @@ static bool fixed_slots_present(const struct bootplan *plan, const struct bootpl
     return true;
 }
 
+/* A component with IRQ handlers has exactly one IRQ notification for them to signal. */
+static int check_irq_notification(struct bootplan *plan, const struct bootplan_component *c)
+{
+    uint32_t handlers = 0, notifications = 0;
+    for (uint32_t i = 0; i < c->cap_count; i++) {
+        const struct bootplan_cap *cap = &plan->caps[c->first_cap + i];
+        handlers += cap->kind == BOOTPLAN_CAP_IRQ_HANDLER;
+        notifications += cap->kind == BOOTPLAN_CAP_NOTIFICATION &&
+                         object_is(plan, cap->object, BOOTPLAN_OBJECT_IRQ_NOTIFICATION);
+    }
+    if (notifications > 1 || (handlers > 0 && notifications == 0)) {
+        return fail(plan, BOOTPLAN_E_CAP, c->first_cap);
+    }
+    return BOOTPLAN_OK;
+}
+
 static int check_component_caps(struct bootplan *plan, uint32_t component)
 {
     const struct bootplan_component *c = &plan->components[component];
@@ -414,7 +434,7 @@ static int check_component_caps(struct bootplan *plan, uint32_t component)
     if (!fixed_slots_present(plan, c)) {
         return fail(plan, BOOTPLAN_E_SLOT, c->first_cap);
     }
-    return BOOTPLAN_OK;
+    return check_irq_notification(plan, c);
 }
 
 /* One handler per IRQ and one ASID control capability in the whole system: the kernel
