@@ -2,6 +2,7 @@
 
 A case names an image (build/images/<image>.elf), the steps to take in order, and
 the exit status QEMU must end with. Steps are ("expect", regex) or ("send", text).
+A case whose exit is None ends with the system still running (QEMU is stopped).
 A regex may name groups (?P<name>...); a later step's <<name>> is replaced by the
 escaped text that group matched, so a test can say "the fault is at the pc the task
 printed". A KERNEL PANIC anywhere (unless the case sets panic=True), a timeout or a
@@ -33,9 +34,10 @@ def fault_case(name, announce, report, dump):
 
 
 def banner_case(name, memory):
-    """The system image boots: banner, the root server builds the system from its boot
-    plan and stops, memory_manager reclaims the root server's memory, the kernel idles."""
-    return dict(name=name, image="cairn", memory=memory, exit=0, steps=KERNEL_UP + [
+    """The system image boots to the shell: banner, the root server builds the system
+    from its boot plan and stops, memory_manager reclaims the root server's memory, the
+    UART driver comes up and the debug console prompts; `mstats` answers over RPC."""
+    return dict(name=name, image="cairn", memory=memory, exit=None, steps=KERNEL_UP + [
         ("expect", r"^Cairn \d+\.\d+\.\d+: a capability OS for embedded ML"),
         ("expect", r"^  RAM seen +%d KiB$" % (int(memory[:-1]) * 1024)),
         ("expect", r"^  kernel size +[1-9]\d* KiB \(text, data, bss\)$"),
@@ -43,11 +45,14 @@ def banner_case(name, memory):
         ("expect", r"^rootserver: memory_manager +1 thread\(s\), +[1-9]\d* frames"),
         ("expect", r"^rootserver: [1-9]\d* components, [1-9]\d* threads started; .* the root "
                    r"server stops$"),
-        ("expect", r"^\[memory_manager\] I: root server's memory returned: [1-9]\d* KiB; "
-                   r"free (?P<before>\d+) KiB -> (?P<after>\d+) KiB of \d+ KiB$"),
-        ("expect", r"^kernel: no thread can run; idle$"),
-        ("send", "h"),
-        ("expect", r"^monitor: halt$"),
+        ("expect", r"^\[memory_manager\] I: root server's memory returned: (?P<back>[1-9]\d*) "
+                   r"KiB; free (?P<before>\d+) KiB -> (?P<after>\d+) KiB of \d+ KiB$"),
+        ("expect", r"^CAIRN> "),
+        ("send", "mstats\r"),
+        ("expect", r"^memory: \d+ KiB of RAM in [1-9]\d* untyped regions"),
+        ("expect", r"^        root server's <<back>> KiB returned at boot \(free was <<before>> "
+                   r"KiB\)$"),
+        ("expect", r"^CAIRN> "),
     ])
 
 

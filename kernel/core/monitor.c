@@ -12,8 +12,13 @@
 #include "thread.h"
 #include "timer.h"
 
+static unsigned console_irq;
+
 void monitor_enter_idle(void)
 {
+    if (console_irq != 0 && irq_is_issued(console_irq)) {
+        return;   /* a user-level driver owns the serial line: the shell is on it, not us */
+    }
     kprintf("kernel: no thread can run; idle\n");
     if (CAIRN_DEBUG) {
         kprintf("monitor: keys: d = dump threads, h = halt\n");
@@ -42,8 +47,6 @@ void monitor_dump_threads(void)
         }
     }
 }
-
-static unsigned console_irq;
 
 void monitor_set_console_irq(unsigned irq)
 {

@@ -9,6 +9,7 @@
  * answers MM_STATS on its endpoint (when the description gives it clients).
  */
 #include "cairn.h"
+#include "cairn_component.h"
 #include "log.h"
 #include "memory_manager.h"
 #include "memory_manager_caps.h"
@@ -23,12 +24,13 @@ static struct region regions[CAP_UNTYPED_SLOTS];
 static unsigned region_count;
 static struct mm_stats reclaim;   /* what the reclaim at start found */
 
-/* The untyped capabilities we were given: slots from CAP_UNTYPED_FIRST until the first
- * that is not one (the ASID pools the root server left follow them). */
+/* The untyped capabilities we were given: as many as the root server said (in a2 at our
+ * start), from CAP_UNTYPED_FIRST on; the ASID pools it left follow them. */
 static void find_regions(void)
 {
     region_count = 0;
-    for (unsigned i = 0; i < CAP_UNTYPED_SLOTS; i++) {
+    uint64_t given = cairn_component_start_word;
+    for (unsigned i = 0; i < CAP_UNTYPED_SLOTS && i < given; i++) {
         struct region *r = &regions[region_count];
         r->cap = CAP_UNTYPED_FIRST + i;
         if (cairn_untyped_describe(r->cap, &r->info) != CAIRN_OK) {

@@ -380,9 +380,12 @@ static enum cairn_error set_up_thread(struct build *b, uint32_t thread)
     if (err != CAIRN_OK) {
         return err;
     }
-    const uint64_t regs[12] = {[0] = b->elf.entry, [2] = t->stack_vaddr + t->stack_size,
-                               [4] = t->ipc_buffer_vaddr, [10] = t->index, [11] = own_slot};
-    return cairn_tcb_write_registers(tcb, false, 12, regs);
+    /* a2 of the untyped holder's first thread: how many untyped capabilities it gets. */
+    bool holder = (b->c->flags & BOOTPLAN_COMPONENT_UNTYPED) && t->index == 0;
+    const uint64_t regs[13] = {[0] = b->elf.entry, [2] = t->stack_vaddr + t->stack_size,
+                               [4] = t->ipc_buffer_vaddr, [10] = t->index, [11] = own_slot,
+                               [12] = holder ? b->rs->info->untyped_count + 1 : 0};
+    return cairn_tcb_write_registers(tcb, false, 13, regs);
 }
 
 static enum cairn_error set_up_threads(struct build *b)

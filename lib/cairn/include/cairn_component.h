@@ -10,6 +10,13 @@
 #ifndef CAIRN_COMPONENT_H
 #define CAIRN_COMPONENT_H
 
+#include <stdint.h>
+
+/* What the root server tells a component's first thread in a2 at start: for the
+ * component holding untyped memory, how many untyped capabilities it got (from
+ * CAP_UNTYPED_FIRST on); 0 for the others. */
+extern uint64_t cairn_component_start_word;
+
 /* Runs thread `index` (>= 1) of a component; the default prints that it is missing. */
 void cairn_thread_main(unsigned index);
 

@@ -9,7 +9,9 @@
 #include "cairn_component.h"
 
 int main(void);
-void cairn_component_start(uint64_t thread_index, cairn_cptr_t own_tcb);
+void cairn_component_start(uint64_t thread_index, cairn_cptr_t own_tcb, uint64_t start_word);
+
+uint64_t cairn_component_start_word;
 
 /* Threads other than the first: a component with more than one thread defines this. */
 __attribute__((weak)) void cairn_thread_main(unsigned index)
@@ -17,9 +19,10 @@ __attribute__((weak)) void cairn_thread_main(unsigned index)
     cairn_printf("component: thread %u has no cairn_thread_main\n", index);
 }
 
-void cairn_component_start(uint64_t thread_index, cairn_cptr_t own_tcb)
+void cairn_component_start(uint64_t thread_index, cairn_cptr_t own_tcb, uint64_t start_word)
 {
     if (thread_index == 0) {
+        cairn_component_start_word = start_word;
         main();
     } else {
         cairn_thread_main((unsigned)thread_index);

@@ -1,0 +1,66 @@
+/*
+ * console.c: the terminal of console.h over the UART driver's interface.
+ */
+#include "console.h"
+
+#include <stdarg.h>
+
+#include "cairn.h"
+#include "cstring.h"
+#include "debug_console_caps.h"
+#include "fmt.h"
+#include "rpc.h"
+#include "uart_driver.h"
+
+static struct uart_write out;
+static struct uart_ring *const rx_ring = (struct uart_ring *)SHARED_RX_RING_VADDR;
+
+void console_flush(void)
+{
+    if (out.length == 0) {
+        return;
+    }
+    /* A failed write has nowhere to be reported but the kernel's console. */
+    unsigned status = rpc_call(CAP_RPC_CONSOLE, UART_WRITE, &out,
+                               sizeof(out.length) + out.length, 0, 0);
+    if (status != RPC_OK) {
+        cairn_printf("debug_console: uart write failed: %s\n", rpc_status_name(status));
+    }
+    out.length = 0;
+}
+
+void console_write(const char *bytes, size_t length)
+{
+    for (size_t i = 0; i < length; i++) {
+        if (out.length == UART_WRITE_MAX) {
+            console_flush();
+        }
+        out.data[out.length++] = bytes[i];
+    }
+}
+
+static void put(void *context, char c)
+{
+    (void)context;
+    console_write(&c, 1);
+}
+
+void console_printf(const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    fmt_vformat(put, 0, format, args);
+    va_end(args);
+}
+
+void console_wait_input(void)
+{
+    console_flush();
+    cairn_wait(CAP_NOTIFY_RX_READY);
+}
+
+int console_read_byte(void)
+{
+    uint8_t byte;
+    return uart_ring_get(rx_ring, &byte) ? byte : -1;
+}

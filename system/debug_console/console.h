@@ -1,0 +1,19 @@
+/*
+ * console.h: the shell's terminal: output to the UART driver, input from its ring.
+ */
+#ifndef CAIRN_CONSOLE_H
+#define CAIRN_CONSOLE_H
+
+#include <stddef.h>
+
+/* Buffers bytes for the UART (sent when the buffer fills or on console_flush). */
+void console_write(const char *bytes, size_t length);
+void console_printf(const char *format, ...) __attribute__((format(printf, 1, 2)));
+void console_flush(void);
+
+/* Blocks until input has arrived; then console_read_byte gives it byte by byte. */
+void console_wait_input(void);
+/* The next byte received, or -1 when there is none (yet). */
+int console_read_byte(void);
+
+#endif
