@@ -34,25 +34,28 @@ def section_sizes(image, cross):
     return sizes
 
 
-# The system is up when memory_manager has reclaimed the root server and the kernel idles.
-SYSTEM_UP = r"^kernel: no thread can run; idle$"
+# The system is up when the debug console prompts (the root server has built it and
+# stopped, memory_manager has reclaimed it).
+SYSTEM_UP = r"^CAIRN> "
+PROMPT_INSTRUCTIONS = re.compile(r"debug console, up after (\d+) instructions from reset")
+COMPONENT_MEMORY = re.compile(r"^rootserver: (\w+) .*: +(\d+) KiB$", re.MULTILINE)
+RECLAIMED = re.compile(r"root server's memory returned: (\d+) KiB")
 
 
 def boot(image, memory_kib, icount=False):
-    """Boots until the system is up, then halts it through the kernel monitor; returns
-    the serial output, or None when it did not come up (QEMU refused, panic, timeout)."""
+    """Boots until the shell prompts; returns the serial output, or None when it did not
+    come up (QEMU refused, panic, timeout). QEMU is stopped afterwards."""
     with qemu.Session(image, "%dK" % memory_kib, icount, timeout=20) as session:
         if session.expect(SYSTEM_UP) is None or "KERNEL PANIC" in session.output:
             return None
-        session.send("h")
-        return session.output if session.wait_exit() == 0 else None
+        return session.output
 
 
-def boot_instructions(image, memory_kib):
+def boot_instructions(image, memory_kib, pattern=BOOTED):
     counts = set()
     for _ in range(2):
         out = boot(image, memory_kib, icount=True)
-        match = BOOTED.search(out or "")
+        match = pattern.search(out or "")
         counts.add(int(match.group(1)) if match else None)
     return counts.pop() if len(counts) == 1 else "varies: %s" % sorted(counts, key=str)
 
@@ -111,10 +114,18 @@ def main():
             args.image, 128 * 1024)),
         ("boot: kernel entry -> root task, 3 MiB", "%s instructions" % boot_instructions(
             args.image, 3 * 1024)),
-        ("smallest -m that boots (64 KiB steps)",
+        ("reset -> shell prompt, 3 MiB", "%s instructions" % boot_instructions(
+            args.image, 3 * 1024, PROMPT_INSTRUCTIONS)),
+        ("smallest -m that reaches the prompt (64 KiB steps)",
          "%d KiB" % smallest if smallest else "none in 1..8 MiB"),
         ("kernel source lines (kernel/: .c .h .S)", "%d lines, %d of code" % kernel_lines()),
     ]
+    out = boot(args.image, 3 * 1024) or ""
+    for name, kib in COMPONENT_MEMORY.findall(out):
+        rows.append(("memory of component %s" % name, "%s KiB" % kib))
+    reclaimed = RECLAIMED.search(out)
+    if reclaimed:
+        rows.append(("root server memory returned after boot", "%s KiB" % reclaimed.group(1)))
     if args.ipc_image:
         for name, count in ipc_figures(args.ipc_image):
             rows.append(("%s (average of 10000)" % name.replace("_", " "),

@@ -37,7 +37,10 @@ int main(void)
 {
     log_set_name("debug_console");
     line_editor_init(&editor, echo, 0);
-    console_printf("\nCairn debug console. Type help for the commands.\n" SHELL_PROMPT);
+    uint64_t instructions;
+    __asm__ volatile("rdinstret %0" : "=r"(instructions));
+    console_printf("\nCairn debug console, up after %lu instructions from reset. Type help for "
+                   "the commands.\n" SHELL_PROMPT, instructions);
     for (;;) {
         console_wait_input();
         take_input();

@@ -76,8 +76,17 @@ static uint64_t own_pages(const struct build *b)
     return pages;
 }
 
-/* The first slot for its own frames and tables: after its planned capabilities, and
- * for the untyped holder after the untyped range too. */
+/* Frames and page tables of its own: each 2 MiB of pages needs a table at most, plus
+ * the tables above (a bound; far fewer in practice). */
+static uint64_t own_objects(const struct build *b)
+{
+    uint64_t pages = own_pages(b);
+    return pages + 2 * (pages / 512 + 2) + 2;
+}
+
+/* The first slot for its own frames and tables (and kept TCBs and IPC buffers): after
+ * its planned capabilities; for the untyped holder, below the untyped range if they all
+ * fit there, else after it. */
 static uint64_t own_first_slot(const struct build *b)
 {
     uint64_t first = BOOTPLAN_SLOT_FIRST_FREE;
@@ -85,18 +94,17 @@ static uint64_t own_first_slot(const struct build *b)
         uint64_t last = b->rs->plan.caps[b->c->first_cap + b->c->cap_count - 1].slot;
         first = last + 1 > first ? last + 1 : first;
     }
-    if (b->c->flags & BOOTPLAN_COMPONENT_UNTYPED) {
+    uint64_t end = first + own_objects(b) + 2 * b->c->thread_count;
+    if ((b->c->flags & BOOTPLAN_COMPONENT_UNTYPED) && end > BOOTPLAN_SLOT_UNTYPED_FIRST) {
         first = first > (1u << BOOTPLAN_UNTYPED_RADIX) ? first : 1u << BOOTPLAN_UNTYPED_RADIX;
     }
     return first;
 }
 
-/* Radix and memory for its own objects: each page may need two page tables at most
- * (far fewer in practice), and threads may need their TCB and buffer kept. */
+/* The radix: the plan's, or more to hold its own objects after its capabilities. */
 static unsigned choose_radix(const struct build *b, uint64_t *frames_and_tables)
 {
-    uint64_t pages = own_pages(b);
-    *frames_and_tables = pages + 2 * (pages / 512 + 2) + 2;
+    *frames_and_tables = own_objects(b);
     uint64_t needed = own_first_slot(b) + *frames_and_tables + 2 * b->c->thread_count;
     unsigned radix = b->c->cnode_radix;
     while ((1ull << radix) < needed) {
@@ -424,7 +432,8 @@ static enum cairn_error load(struct build *b, uint64_t frames_and_tables)
     return cairn_space_load_elf(&b->space, &b->elf, b->image);
 }
 
-enum cairn_error component_build(struct rootserver *rs, unsigned index)
+enum cairn_error component_build(struct rootserver *rs, unsigned index,
+                                 struct component_summary *summary)
 {
     struct build b = {.rs = rs, .c = &rs->plan.components[index]};
     uint64_t frames_and_tables = 0;
@@ -451,8 +460,6 @@ enum cairn_error component_build(struct rootserver *rs, unsigned index)
     if ((err = set_up_threads(&b)) != CAIRN_OK) {
         return failed(&b, "setting up its threads", err);
     }
-    cairn_printf("rootserver: %-16s %2u thread(s), %3u frames, %u page tables, CNode of %u "
-                 "slots\n", name_of(&b), b.c->thread_count, b.space.frames, b.space.tables,
-                 1u << b.radix);
+    *summary = (struct component_summary){b.space.frames, b.space.tables, 1u << b.radix};
     return CAIRN_OK;
 }

@@ -118,7 +118,16 @@ static enum cairn_error build_system(struct rootserver *rs)
         err = objects_create(rs);
     }
     for (uint32_t c = 0; err == CAIRN_OK && c < rs->plan.component_count; c++) {
-        err = component_build(rs, c);
+        struct component_summary s;
+        uint64_t free_before = untyped_free_now(rs->info);
+        err = component_build(rs, c, &s);
+        if (err == CAIRN_OK) {
+            const struct bootplan_component *comp = &rs->plan.components[c];
+            cairn_printf("rootserver: %-16s %2u thread(s), %3u frames, %2u page tables, CNode "
+                         "of %3u slots: %3lu KiB\n",
+                         bootplan_string(&rs->plan, comp->name), comp->thread_count, s.frames,
+                         s.tables, s.slots, (free_before - untyped_free_now(rs->info)) >> 10);
+        }
     }
     return err;
 }

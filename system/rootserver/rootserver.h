@@ -58,7 +58,11 @@ enum cairn_error memory_device_frame(struct rootserver *rs, uint64_t paddr, cair
 enum cairn_error objects_create(struct rootserver *rs);
 
 /* ---- component.c: one component ---- */
-enum cairn_error component_build(struct rootserver *rs, unsigned index);
+struct component_summary {
+    unsigned frames, tables, slots;
+};
+enum cairn_error component_build(struct rootserver *rs, unsigned index,
+                                 struct component_summary *summary);
 
 /* ---- handover.c: untyped and control capabilities, then start ---- */
 enum cairn_error handover(struct rootserver *rs);
