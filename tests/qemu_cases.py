@@ -63,9 +63,47 @@ SYSCALL_CHECKS = [
     r"put_string from boot info \(read-only\)", "halt 256",
 ]
 
+# The shell on the serial line, driven with the bytes a terminal sends.
+BACKSPACE, CTRL_C, CTRL_U, UP, DOWN = "\x7f", "\x03", "\x15", "\x1b[A", "\x1b[B"
+SHELL = [
+    ("expect", r"^Cairn debug console, up after \d+ instructions from reset"),
+    ("expect", r"^CAIRN> "),
+    ("send", "help\r"),
+    ("expect", r"^commands:\n  help +list the commands\n  echo \[WORD\.\.\.\] +print the words\n"),
+    ("expect", r"^CAIRN> "),
+    ("send", "echo   spaced    words \r"),
+    ("expect", r"^spaced words$"),
+    ("send", "echo typx" + BACKSPACE + "o\r"),           # backspace erases one byte
+    ("expect", r"^typo$"),
+    ("send", "echo gone" + CTRL_U + "echo kept\r"),     # ^U erases the line
+    ("expect", r"^kept$"),
+    ("send", "echo never" + CTRL_C),                   # ^C abandons it
+    ("expect", r"\^C\nCAIRN> "),
+    ("send", UP + UP + "\r"),                          # two lines back: "echo typo"
+    ("expect", r"^typo$"),
+    ("send", UP + UP + DOWN + "\r"),                   # back, back, forward: "echo typo"
+    ("expect", r"^typo$"),
+    ("send", "frobnicate now\r"),
+    ("expect", r"^error: unknown command 'frobnicate' \(try help\)$"),
+    ("send", "x" * 300 + "\r"),                        # over-long: refused whole
+    ("expect", r"^error: line longer than 255 characters; ignored$"),
+    ("send", "echo " + "w " * 20 + "\r"),
+    ("expect", r"^error: more than 16 words$"),
+    ("send", "loglevel loud\r"),
+    ("expect", r"^error: usage: loglevel \[none\|error\|warn\|info\|debug\|trace\]$"),
+    ("send", "loglevel debug\r"),
+    ("expect", r"^log level: debug$"),
+    # stray control bytes and sequences (not ^A: QEMU's own console takes that)
+    ("send", "\x02\x1b[Z\x1bOP\x1b[1;5C\r"),
+    ("send", "echo still here\r"),
+    ("expect", r"^still here$"),
+    ("expect", r"^CAIRN> "),
+]
+
 CASES = [
     banner_case("boot_banner", "128M"),
     banner_case("boot_in_3M", "3M"),
+    dict(name="shell", image="cairn", exit=None, steps=KERNEL_UP + SHELL),
     fault_case(
         "fault_kernel_write",
         r"^test: store to (?P<addr>0x[0-9a-f]+) at pc (?P<pc>0x[0-9a-f]+)$",

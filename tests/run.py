@@ -156,7 +156,7 @@ def collect_jobs(build, only):
     for target in ("analyze-gcc", "analyze-cppcheck", "prove"):
         jobs.append(("analysis/" + target, run_command_test,
                      ("analysis/" + target, ["make", "--no-print-directory", "-s", target])))
-    for target in ("fdt", "elf", "cpio", "heap", "sysdesc", "bootplan"):
+    for target in ("fdt", "elf", "cpio", "heap", "sysdesc", "bootplan", "line_editor"):
         jobs.append(("fuzz/" + target, run_fuzz_smoke, (target, build)))
     for case in qemu_cases.CASES:
         jobs.append(("qemu/" + case["name"], run_qemu_case, (case, build)))

@@ -66,7 +66,7 @@ HOST_CC := gcc
 HOST_CFLAGS := -std=c11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer $(WARNINGS) -Wno-missing-prototypes \
                -Ikernel/core -Ikernel/object $(SHARED_INCLUDES) $(USER_INCLUDES) \
-               -Itools/sysdesc -Ilib/bootplan/include -MMD -MP
+               -Itools/sysdesc -Ilib/bootplan/include -Isystem/debug_console -MMD -MP
 
 # host_test(name, sources under test)
 define host_test
@@ -82,6 +82,7 @@ $(eval $(call host_test,fdt,kernel/core/fdt.c tests/host/fdt_writer.c))
 $(eval $(call host_test,fdt_real,kernel/core/fdt.c tests/host/fdt_writer.c tests/host/host_file.c))
 $(eval $(call host_test,region,kernel/core/region.c))
 $(eval $(call host_test,cpio,lib/cpio/src/cpio.c tests/host/host_file.c))
+$(eval $(call host_test,line_editor,system/debug_console/line_editor.c))
 $(eval $(call host_test,heap,lib/heap/src/heap.c))
 $(eval $(call host_test,cdt,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cdt_check,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
@@ -193,7 +194,8 @@ test: deps
 FUZZ_CC := clang
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                -Wall -Wextra -Werror -Ikernel/core $(SHARED_INCLUDES) -Ilib/cpio/include \
-               -Ilib/heap/include -Itools/sysdesc -Ilib/bootplan/include
+               -Ilib/heap/include -Itools/sysdesc -Ilib/bootplan/include \
+               -Isystem/debug_console
 FUZZ_SECONDS ?= 60
 
 # fuzz_target(name, sources under test)
@@ -208,6 +210,7 @@ $(eval $(call fuzz_target,fdt,kernel/core/fdt.c))
 $(eval $(call fuzz_target,elf,lib/elf/src/elf.c))
 $(eval $(call fuzz_target,cpio,lib/cpio/src/cpio.c))
 $(eval $(call fuzz_target,heap,lib/heap/src/heap.c))
+$(eval $(call fuzz_target,line_editor,system/debug_console/line_editor.c))
 $(eval $(call fuzz_target,sysdesc,$(SYSDESC_LIB_SRCS)))
 $(eval $(call fuzz_target,bootplan,lib/bootplan/src/bootplan.c))
 $(FUZZ_TARGETS): $(SYSDESC_HEADERS)
@@ -234,7 +237,11 @@ $(BUILD)/fuzz/corpus_bootplan: $(SYSDESC) $(wildcard tests/sysdesc/good/*.desc)
 			|| exit 1; \
 	done; rm -rf $@.tmp
 
-FUZZ_NAMES := fdt elf cpio heap sysdesc bootplan
+$(BUILD)/fuzz/corpus_line_editor:
+	@mkdir -p $@
+	@printf 'help\r\x1b[Aecho x\x7f\x15\x03\r' > $@/keys
+
+FUZZ_NAMES := fdt elf cpio heap sysdesc bootplan line_editor
 fuzz-targets: $(FUZZ_TARGETS) $(patsubst %,$(BUILD)/fuzz/corpus_%,$(FUZZ_NAMES))
 
 fuzz: deps

@@ -77,11 +77,12 @@ static void arrow(struct line_editor *e, char key)
     }
 }
 
-/* ESC [ x: arrows move in the history; any other sequence is ignored whole. */
+/* ESC [ x (or ESC O x, the keypad's form): arrows move in the history; any other
+ * sequence is ignored whole. */
 static bool escape_sequence(struct line_editor *e, char byte)
 {
     if (e->escape == 1) {
-        e->escape = byte == '[' ? 2 : 0;
+        e->escape = byte == '[' || byte == 'O' ? 2 : 0;
         return true;
     }
     if (e->escape == 2) {
