@@ -104,6 +104,20 @@ CASES = [
     banner_case("boot_banner", "128M"),
     banner_case("boot_in_3M", "3M"),
     dict(name="shell", image="cairn", exit=None, steps=KERNEL_UP + SHELL),
+    # tests/system/isolation.desc: a component with no connection reaches nobody.
+    dict(name="isolation", image="system_isolation", exit=0, steps=KERNEL_UP + [
+        ("expect", r"^friend: first call: ok, secret 0x5ec2e7$"),
+        ("expect", r"^prober: called 252 cptrs it holds no endpoint in: 252 refused, 0 "
+                   r"answered$"),
+        ("expect", r"^prober: the vault's secret found 0 times in 0x10000\.\.0x[0-9a-f]+$"),
+        ("expect", r"^fault: thread 'prober' #\d+: load page fault at address 0x3f000000 "),
+        ("expect", r"^kernel: no thread can run; idle$"),
+        ("send", "d"),
+        ("expect", r"prober +stopped: load page fault"),       # (newest thread first)
+        ("expect", r"vault +blocked receiving, priority 200"),
+        ("send", "h"),
+        ("expect", r"^monitor: halt$"),
+    ]),
     fault_case(
         "fault_kernel_write",
         r"^test: store to (?P<addr>0x[0-9a-f]+) at pc (?P<pc>0x[0-9a-f]+)$",
