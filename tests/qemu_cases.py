@@ -83,6 +83,8 @@ SHELL = [
     ("expect", r"^typo$"),
     ("send", UP + UP + DOWN + "\r"),                   # back, back, forward: "echo typo"
     ("expect", r"^typo$"),
+    ("send", "mdebug\r"),
+    ("expect", r"^  region +KiB +free KiB kind\n(  0x[0-9a-f]{16} +\d+ +\d+ (ram|device)\n){4,}"),
     ("send", "frobnicate now\r"),
     ("expect", r"^error: unknown command 'frobnicate' \(try help\)$"),
     ("send", "x" * 300 + "\r"),                        # over-long: refused whole

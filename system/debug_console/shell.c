@@ -60,6 +60,30 @@ static void mstats(int argc, char **argv)
                    s.free_before_reclaim >> 10);
 }
 
+static void mdebug(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    static struct mm_regions r;
+    struct mm_regions_request want = {.first = 0};
+    console_printf("  %-18s %8s %10s %s\n", "region", "KiB", "free KiB", "kind");
+    do {
+        unsigned status = rpc_call(CAP_RPC_MEMORY, MM_REGIONS, &want, sizeof(want), &r,
+                                   sizeof(r));
+        if (status != RPC_OK) {
+            console_printf("error: memory_manager: %s\n", rpc_status_name(status));
+            return;
+        }
+        for (uint64_t i = 0; i < r.count && i < MM_REGIONS_PER_REPLY; i++) {
+            const struct mm_region *m = &r.regions[i];
+            console_printf("  0x%016lx %8lu %10lu %s\n", m->paddr,
+                           (1ul << (m->size_bits & 63)) >> 10, m->free_bytes >> 10,
+                           m->is_device ? "device" : "ram");
+        }
+        want.first += r.count;
+    } while (r.count > 0 && want.first < r.total);
+}
+
 static void loglevel(int argc, char **argv)
 {
     enum log_level level;
@@ -77,6 +101,7 @@ static const struct command commands[] = {
     {"help", "help", "list the commands", help},
     {"echo", "echo [WORD...]", "print the words", echo},
     {"mstats", "mstats", "memory: total, free, and what the root server returned", mstats},
+    {"mdebug", "mdebug", "every untyped region the memory manager holds", mdebug},
     {"loglevel", "loglevel [LEVEL]", "show or set the console's log level", loglevel},
     {0, 0, 0, 0},
 };

@@ -78,6 +78,30 @@ static void reclaim_root_server(void)
              after.ram_bytes >> 10);
 }
 
+/* MM_REGIONS: up to MM_REGIONS_PER_REPLY regions from request.first on. */
+static void list_regions(const struct rpc_request *request, struct rpc_reply *reply)
+{
+    struct mm_regions_request want;
+    static struct mm_regions out;
+    if (!rpc_request_read(request, &want, sizeof(want)) || want.first > region_count) {
+        rpc_reply_set(reply, RPC_E_BAD_REQUEST, 0, 0);
+        return;
+    }
+    out.total = region_count;
+    out.count = 0;
+    for (uint64_t i = want.first; i < region_count && out.count < MM_REGIONS_PER_REPLY; i++) {
+        struct cairn_untyped_info info;
+        if (cairn_untyped_describe(regions[i].cap, &info) != CAIRN_OK) {
+            continue;
+        }
+        out.regions[out.count++] = (struct mm_region){
+            .paddr = info.paddr, .size_bits = info.size_bits, .is_device = info.is_device,
+            .free_bytes = info.free_bytes,
+        };
+    }
+    rpc_reply_set(reply, RPC_OK, &out, sizeof(out));
+}
+
 static void handle(void *context, const struct rpc_request *request, struct rpc_reply *reply)
 {
     (void)context;
@@ -86,6 +110,8 @@ static void handle(void *context, const struct rpc_request *request, struct rpc_
         rpc_reply_set(reply, RPC_OK, &s, sizeof(s));
     } else if (request->method == MM_STATS) {
         rpc_reply_set(reply, RPC_E_BAD_REQUEST, 0, 0);
+    } else if (request->method == MM_REGIONS) {
+        list_regions(request, reply);
     }
 }
 

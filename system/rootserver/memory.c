@@ -5,7 +5,7 @@
  * makes a bounded number of objects (a few per component and connection) and then
  * stops. Objects come from RAM untypeds other than CAIRN_CAP_INIT_UNTYPED, the region
  * our own objects live in and which is reclaimed after us; the first untyped with room
- * is used (the kernel lists them largest first).
+ * is used, in the order the boot info lists them.
  */
 #include "rootserver.h"
 
