@@ -45,6 +45,14 @@ all: kernel-images user-programs tools host-tests fuzz-targets
 deps:
 	@sh scripts/deps.sh
 
+# Target objects depend on the flags they were compiled with: the stamp changes only when
+# the flags do, so a changed flag (say, CAIRN_DEBUG) rebuilds everything it affects.
+FLAGS_STAMP := $(BUILD)/flags.stamp
+TARGET_FLAGS_TEXT := $(TARGET_CFLAGS) CAIRN_DEBUG=$(CAIRN_DEBUG)
+$(FLAGS_STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(TARGET_FLAGS_TEXT)' | cmp -s - $@ || echo '$(TARGET_FLAGS_TEXT)' > $@
+
 include kernel/kernel.mk
 include lib/lib.mk
 include tools/tools.mk

@@ -13,12 +13,12 @@ KERNEL_CFLAGS := $(TARGET_CFLAGS) -DCAIRN_DEBUG=$(CAIRN_DEBUG) \
                  $(addprefix -I,$(KERNEL_DIRS)) $(SHARED_INCLUDES)
 KERNEL_LDS := kernel/arch/riscv64/kernel.ld
 
-$(BUILD)/kernel/%.c.o: %.c
+$(BUILD)/kernel/%.c.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -c $< -o $@
 
-$(BUILD)/kernel/%.S.o: %.S
+$(BUILD)/kernel/%.S.o: %.S $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	$(Q)$(CROSS)gcc $(KERNEL_CFLAGS) -c $< -o $@

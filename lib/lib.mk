@@ -12,12 +12,12 @@ CRT0 := $(BUILD)/user/lib/cairn/src/crt0.S.o
 COMPONENT_CRT0 := $(BUILD)/user/lib/cairn/src/component_crt0.S.o
 LIBCAIRN := $(BUILD)/user/libcairn.a
 
-$(BUILD)/user/%.c.o: %.c
+$(BUILD)/user/%.c.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	$(Q)$(CROSS)gcc $(USER_CFLAGS) -c $< -o $@
 
-$(BUILD)/user/%.S.o: %.S
+$(BUILD)/user/%.S.o: %.S $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	$(Q)$(CROSS)gcc $(USER_CFLAGS) -c $< -o $@

@@ -41,7 +41,7 @@ $(BUILD)/systems/$(1)/gen/stamp: $(2) $(SYSDESC)
 	@echo "  SYSDESC $(2)"
 	$(Q)$(SYSDESC) emit $(2) --out $$(@D)
 	@touch $$@
-$(BUILD)/systems/$(1)/obj/%.c.o: %.c $(BUILD)/systems/$(1)/gen/stamp
+$(BUILD)/systems/$(1)/obj/%.c.o: %.c $(BUILD)/systems/$(1)/gen/stamp $(FLAGS_STAMP)
 	@mkdir -p $$(@D)
 	@echo "  CC      $$@"
 	$(Q)$(CROSS)gcc $(USER_CFLAGS) $(SERVICE_INCLUDES) -I$(BUILD)/systems/$(1)/gen -c $$< -o $$@
