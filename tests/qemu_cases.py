@@ -105,7 +105,8 @@ SHELL = [
 CASES = [
     banner_case("boot_banner", "128M"),
     banner_case("boot_in_3M", "3M"),
-    dict(name="shell", image="cairn", exit=None, steps=KERNEL_UP + SHELL),
+    # Generous: it types a lot, and CI machines may be busy with other boots.
+    dict(name="shell", image="cairn", exit=None, timeout=90, steps=KERNEL_UP + SHELL),
     # tests/system/isolation.desc: a component with no connection reaches nobody.
     dict(name="isolation", image="system_isolation", exit=0, steps=KERNEL_UP + [
         ("expect", r"^friend: first call: ok, secret 0x5ec2e7$"),
