@@ -33,10 +33,12 @@ static inline __attribute__((always_inline)) const struct cap *endpoint_cap(cons
     return &slot->cap;
 }
 
+/* The message's words (only those it has: the rest of the sender's registers are none
+ * of the receiver's business), the badge and the info. */
 static inline void copy_registers(const struct tcb *from, struct tcb *to, uint64_t badge,
                                   uint64_t info)
 {
-    for (unsigned i = 0; i < CAIRN_MSG_REGISTERS; i++) {
+    for (unsigned i = 0; i < cairn_msg_length(info); i++) {
         to->context.regs[REG_A2 + i] = from->context.regs[REG_A2 + i];
     }
     to->context.regs[REG_A0] = badge;

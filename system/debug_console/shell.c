@@ -74,14 +74,18 @@ static void mdebug(int argc, char **argv)
             console_printf("error: memory_manager: %s\n", rpc_status_name(status));
             return;
         }
-        for (uint64_t i = 0; i < r.count && i < MM_REGIONS_PER_REPLY; i++) {
+        if (r.count == 0 || r.count > MM_REGIONS_PER_REPLY || r.total > 4096 ||
+            want.first + r.count > r.total) {
+            break;   /* nothing more, or an answer that makes no sense: stop */
+        }
+        for (uint64_t i = 0; i < r.count; i++) {
             const struct mm_region *m = &r.regions[i];
             console_printf("  0x%016lx %8lu %10lu %s\n", m->paddr,
                            (1ul << (m->size_bits & 63)) >> 10, m->free_bytes >> 10,
                            m->is_device ? "device" : "ram");
         }
         want.first += r.count;
-    } while (r.count > 0 && want.first < r.total);
+    } while (want.first < r.total);
 }
 
 static void loglevel(int argc, char **argv)

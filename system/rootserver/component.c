@@ -210,37 +210,41 @@ static enum cairn_error map_ipc_buffer(struct build *b, const struct bootplan_ma
     return err;
 }
 
-/* A copy of each of the shared region's frames, mapped with this side's rights. */
+/* A copy of our frame capability `frame` that carries only the mapping's rights, mapped
+ * at vaddr and kept by the component: it can never map that frame with more (say, write
+ * a region the description gives it read-only). */
+static enum cairn_error map_copy(struct build *b, cairn_cptr_t frame, uint64_t vaddr,
+                                 unsigned rights)
+{
+    uint64_t slot;
+    enum cairn_error err = cairn_cnode_copy(ROOT, scratch, CAIRN_WORD_BITS, ROOT, frame,
+                                            CAIRN_WORD_BITS, rights);
+    if (err == CAIRN_OK) {
+        err = cairn_frame_map(scratch, b->vspace, vaddr, rights);
+    }
+    if (err == CAIRN_OK) {
+        err = cairn_space_keep(&b->space, scratch, &slot);
+    }
+    return err;
+}
+
 static enum cairn_error map_shared(struct build *b, const struct bootplan_mapping *m)
 {
     cairn_cptr_t first = b->rs->object_slots[m->object];
-    uint64_t slot;
     enum cairn_error err = CAIRN_OK;
     for (uint64_t i = 0; err == CAIRN_OK && i < m->size / PAGE; i++) {
-        err = cairn_cnode_copy(ROOT, scratch, CAIRN_WORD_BITS, ROOT, first + i, CAIRN_WORD_BITS,
-                               CAIRN_RIGHTS_ALL);
-        if (err == CAIRN_OK) {
-            err = cairn_frame_map(scratch, b->vspace, m->vaddr + i * PAGE, m->rights);
-        }
-        if (err == CAIRN_OK) {
-            err = cairn_space_keep(&b->space, scratch, &slot);
-        }
+        err = map_copy(b, first + i, m->vaddr + i * PAGE, m->rights);
     }
     return err;
 }
 
 static enum cairn_error map_mmio(struct build *b, const struct bootplan_mapping *m)
 {
-    uint64_t slot;
     enum cairn_error err = CAIRN_OK;
     for (uint64_t i = 0; err == CAIRN_OK && i < m->size / PAGE; i++) {
-        err = memory_device_frame(b->rs, m->paddr + i * PAGE, scratch);
-        if (err == CAIRN_OK) {
-            err = cairn_frame_map(scratch, b->vspace, m->vaddr + i * PAGE, m->rights);
-        }
-        if (err == CAIRN_OK) {
-            err = cairn_space_keep(&b->space, scratch, &slot);
-        }
+        cairn_cptr_t frame = memory_device_frame_slot(b->rs, m->paddr + i * PAGE);
+        err = frame == 0 ? CAIRN_E_FAILED_LOOKUP
+                         : map_copy(b, frame, m->vaddr + i * PAGE, m->rights);
     }
     return err;
 }

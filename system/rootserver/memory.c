@@ -89,7 +89,7 @@ static cairn_cptr_t device_untyped(const struct cairn_bootinfo *info, uint64_t p
     return 0;
 }
 
-enum cairn_error memory_device_frame(struct rootserver *rs, uint64_t paddr, cairn_cptr_t slot)
+static enum cairn_error device_frame(struct rootserver *rs, uint64_t paddr, cairn_cptr_t slot)
 {
     uint64_t base = 0;
     cairn_cptr_t untyped = device_untyped(rs->info, paddr, &base);
@@ -116,4 +116,61 @@ enum cairn_error memory_device_frame(struct rootserver *rs, uint64_t paddr, cair
         err = cairn_untyped_retype(untyped, CAIRN_OBJECT_FRAME_4K, 0, ROOT, 0, 0, slot, 1);
     }
     return err;
+}
+
+/* Every page of every MMIO mapping, sorted, each once. */
+static bool collect_device_pages(struct rootserver *rs)
+{
+    struct device_frame *f = rs->device_frames;
+    unsigned n = 0;
+    for (uint32_t i = 0; i < rs->plan.mapping_count; i++) {
+        const struct bootplan_mapping *m = &rs->plan.mappings[i];
+        for (uint64_t at = 0; m->kind == BOOTPLAN_MAP_MMIO && at < m->size;
+             at += CAIRN_PAGE_SIZE) {
+            uint64_t paddr = m->paddr + at;
+            unsigned j = n;
+            while (j > 0 && f[j - 1].paddr > paddr) {   /* insertion sort: few pages */
+                j--;
+            }
+            if (j > 0 && f[j - 1].paddr == paddr) {
+                continue;   /* the analyser refuses pages claimed twice; once is enough */
+            }
+            if (n == MAX_DEVICE_FRAMES) {
+                cairn_printf("rootserver: more than %u device pages\n", MAX_DEVICE_FRAMES);
+                return false;
+            }
+            for (unsigned k = n; k > j; k--) {
+                f[k] = f[k - 1];
+            }
+            f[j] = (struct device_frame){.paddr = paddr};
+            n++;
+        }
+    }
+    rs->device_frame_count = n;
+    return true;
+}
+
+enum cairn_error memory_cut_device_frames(struct rootserver *rs)
+{
+    if (!collect_device_pages(rs)) {
+        return CAIRN_E_RANGE;
+    }
+    enum cairn_error err = CAIRN_OK;
+    for (unsigned i = 0; err == CAIRN_OK && i < rs->device_frame_count; i++) {
+        rs->device_frames[i].slot = slots_take();
+        err = rs->device_frames[i].slot == 0
+                  ? CAIRN_E_NOT_ENOUGH_MEMORY
+                  : device_frame(rs, rs->device_frames[i].paddr, rs->device_frames[i].slot);
+    }
+    return err;
+}
+
+cairn_cptr_t memory_device_frame_slot(const struct rootserver *rs, uint64_t paddr)
+{
+    for (unsigned i = 0; i < rs->device_frame_count; i++) {
+        if (rs->device_frames[i].paddr == paddr) {
+            return rs->device_frames[i].slot;
+        }
+    }
+    return 0;
 }

@@ -4,7 +4,8 @@
  * The root server reads the boot plan (lib/bootplan) out of the boot archive, makes every
  * kernel object it names from untyped memory, builds each component (CNode, VSpace,
  * threads, image, regions, capabilities), hands the remaining untyped memory and the
- * control capabilities on, starts every thread and stops. Nothing it makes for the
+ * ASID pools on (ASID control goes only where the plan puts it; IRQ control nowhere: every
+ * IRQ handler of the static system is made here), starts every thread and stops. Nothing it makes for the
  * system depends on the root server's own memory (CAIRN_CAP_INIT_UNTYPED): every object
  * comes from other untypeds, and every capability a component needs ends up in that
  * component's own CNode, so revoking the root server's region later loses nothing.
@@ -16,6 +17,14 @@
 #include "cairn.h"
 
 #define ROOT CAIRN_CAP_INIT_CNODE
+
+#define MAX_DEVICE_FRAMES 64
+
+/* A device page some component maps, cut from device untyped (our slot holds it). */
+struct device_frame {
+    uint64_t paddr;
+    cairn_cptr_t slot;
+};
 
 /* The root server's state: the boot info, the plan, and where its objects are. */
 struct rootserver {
@@ -31,6 +40,8 @@ struct rootserver {
     cairn_cptr_t asid_pools[BOOTPLAN_MAX_COMPONENTS / 64 + 1];
     unsigned asid_pool_count;
     uint64_t bytes_used;            /* untyped memory given to the system's objects */
+    struct device_frame device_frames[MAX_DEVICE_FRAMES];   /* by increasing address */
+    unsigned device_frame_count;
 };
 
 /* ---- memory.c: our own CNode's slots, and untyped memory ---- */
@@ -50,9 +61,12 @@ enum cairn_error memory_make_at(struct rootserver *rs, unsigned type, unsigned s
 /* A RAM untyped with at least `bytes` free (for cairn_space), or 0. */
 cairn_cptr_t memory_untyped_for(struct rootserver *rs, uint64_t bytes);
 
-/* The 4 KiB device frame at paddr, made in `slot` of ours from the device untyped that
- * covers it. Device frames must be asked for in increasing address order. */
-enum cairn_error memory_device_frame(struct rootserver *rs, uint64_t paddr, cairn_cptr_t slot);
+/* Cuts every device page the plan's MMIO mappings name, in increasing address order (the
+ * only order device untyped can be cut in), into slots of ours. */
+enum cairn_error memory_cut_device_frames(struct rootserver *rs);
+
+/* Our slot of the device page at paddr (cut by memory_cut_device_frames), or 0. */
+cairn_cptr_t memory_device_frame_slot(const struct rootserver *rs, uint64_t paddr);
 
 /* ---- objects.c: the connections' objects ---- */
 enum cairn_error objects_create(struct rootserver *rs);

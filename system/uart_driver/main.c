@@ -23,20 +23,31 @@
 static volatile uint8_t *const regs = (volatile uint8_t *)MMIO_UART0_VADDR;
 static struct uart_ring *const rx_ring = (struct uart_ring *)SHARED_RX_RING_VADDR;
 
+/* Moves every byte the UART holds into the ring; how many. */
+static unsigned drain_receiver(void)
+{
+    unsigned moved = 0;
+    while (regs[LSR] & LSR_DATA_READY) {
+        moved += uart_ring_put(rx_ring, regs[RBR]);
+    }
+    return moved;
+}
+
+/* Waits for room to send; input arriving meanwhile is kept (the receive FIFO would
+ * overflow during a long write on real hardware). */
 static void put_byte(char c)
 {
     while (!(regs[LSR] & LSR_THR_EMPTY)) {
+        if (drain_receiver() > 0) {
+            cairn_signal(CAP_NOTIFY_RX_READY);
+        }
     }
     regs[THR] = (uint8_t)c;
 }
 
 static void receive(void)
 {
-    unsigned moved = 0;
-    while (regs[LSR] & LSR_DATA_READY) {
-        moved += uart_ring_put(rx_ring, regs[RBR]);
-    }
-    if (moved > 0) {
+    if (drain_receiver() > 0) {
         cairn_signal(CAP_NOTIFY_RX_READY);
     }
     cairn_irq_handler_ack(CAP_IRQ_10);

@@ -24,7 +24,8 @@ struct uart_write {
     char data[UART_WRITE_MAX];
 };
 
-#define UART_RING_BYTES 4032u        /* a power of two would waste half the page */
+#define UART_RING_BYTES 2048u        /* a power of two: the free-running 32-bit counters
+                                        stay in step with the index when they wrap */
 
 struct uart_ring {
     uint32_t head;                   /* next byte the driver writes (counts up, wraps) */

@@ -23,7 +23,10 @@ void cairn_component_start(uint64_t thread_index, cairn_cptr_t own_tcb, uint64_t
 {
     if (thread_index == 0) {
         cairn_component_start_word = start_word;
-        main();
+        int status = main();
+        if (status != 0) {
+            cairn_printf("component: main returned %d; its thread stops\n", status);
+        }
     } else {
         cairn_thread_main((unsigned)thread_index);
     }
