@@ -386,8 +386,12 @@ static enum cairn_error set_up_thread(struct build *b, uint32_t thread)
     if (err == CAIRN_OK) {
         err = cairn_tcb_set_priority(tcb, CAIRN_CAP_INIT_TCB, t->priority);
     }
-    if (err == CAIRN_OK) {
-        err = cairn_tcb_set_name(tcb, bootplan_string(&b->rs->plan, b->c->name));
+    if (err == CAIRN_OK) {   /* "component", or "component.thread" for the others */
+        char name[64];
+        fmt_snprintf(name, sizeof(name), t->index == 0 ? "%s" : "%s.%s",
+                     bootplan_string(&b->rs->plan, b->c->name),
+                     bootplan_string(&b->rs->plan, t->name));
+        err = cairn_tcb_set_name(tcb, name);
     }
     if (err != CAIRN_OK) {
         return err;

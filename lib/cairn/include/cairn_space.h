@@ -14,7 +14,7 @@
 #include "cairn.h"
 #include "elf.h"
 
-#define CAIRN_SPACE_MAX_TABLES 32   /* distinct 2 MiB and 1 GiB ranges per target */
+#define CAIRN_SPACE_MAX_TABLES 128  /* distinct 2 MiB and 1 GiB ranges per target: 256 MiB */
 
 struct cairn_space {
     /* Set by the caller: */
