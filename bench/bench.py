@@ -5,8 +5,9 @@
 - instructions from the kernel's first instruction to the root task's first, read
   with rdinstret under QEMU `-icount shift=0,sleep=off` (deterministic: one guest
   instruction per count, identical from run to run);
-- the smallest `-m` that boots the system (root server built it and stopped, memory
-  manager reclaimed it, kernel idle), trying sizes from 8 MiB down in 64 KiB steps;
+- the smallest `-m` that boots the system to the shell prompt, trying sizes from 8 MiB
+  down in 64 KiB steps; instructions from reset to the prompt; the memory the idle system
+  uses (kernel image plus every object, as mstats reports) and each component's share;
 - kernel source lines;
 - from bench/ipc_bench.c: null syscall, IPC call+reply round trip, signal to a waiting
   thread and context switch, each averaged over 10,000 warm iterations (rdinstret).
@@ -42,12 +43,21 @@ COMPONENT_MEMORY = re.compile(r"^rootserver: (\w+) .*: +(\d+) KiB$", re.MULTILIN
 RECLAIMED = re.compile(r"root server's memory returned: (\d+) KiB")
 
 
-def boot(image, memory_kib, icount=False):
-    """Boots until the shell prompts; returns the serial output, or None when it did not
-    come up (QEMU refused, panic, timeout). QEMU is stopped afterwards."""
+IN_USE = re.compile(r"^        (\d+) KiB free, (\d+) KiB in use$", re.MULTILINE)
+KERNEL_IMAGE = re.compile(r"kernel image (\d+) KiB")
+
+
+def boot(image, memory_kib, icount=False, command=None):
+    """Boots until the shell prompts (and, given a command, runs it to the next prompt);
+    returns the serial output, or None when it did not come up (QEMU refused, panic,
+    timeout). QEMU is stopped afterwards."""
     with qemu.Session(image, "%dK" % memory_kib, icount, timeout=20) as session:
         if session.expect(SYSTEM_UP) is None or "KERNEL PANIC" in session.output:
             return None
+        if command is not None:
+            session.send(command + "\r")
+            if session.expect(SYSTEM_UP) is None:
+                return None
         return session.output
 
 
@@ -120,7 +130,12 @@ def main():
          "%d KiB" % smallest if smallest else "none in 1..8 MiB"),
         ("kernel source lines (kernel/: .c .h .S)", "%d lines, %d of code" % kernel_lines()),
     ]
-    out = boot(args.image, 3 * 1024) or ""
+    out = boot(args.image, 3 * 1024, command="mstats") or ""
+    in_use, kernel = IN_USE.search(out), KERNEL_IMAGE.search(out)
+    if in_use and kernel:
+        rows.append(("system idle at the prompt: kernel image + objects",
+                     "%d KiB (%s + %s)" % (int(kernel.group(1)) + int(in_use.group(2)),
+                                            kernel.group(1), in_use.group(2))))
     for name, kib in COMPONENT_MEMORY.findall(out):
         rows.append(("memory of component %s" % name, "%s KiB" % kib))
     reclaimed = RECLAIMED.search(out)
