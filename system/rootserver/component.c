@@ -121,8 +121,11 @@ static enum cairn_error make_cnode(struct build *b)
         return CAIRN_E_NOT_ENOUGH_MEMORY;
     }
     b->rs->component_cnodes[b->c - b->rs->plan.components] = b->cnode;
-    return cairn_cnode_mutate(ROOT, b->cnode, CAIRN_WORD_BITS, ROOT, raw, CAIRN_WORD_BITS,
-                              cairn_cnode_guard(0, CAIRN_WORD_BITS - b->radix));
+    enum cairn_error err = cairn_cnode_mutate(ROOT, b->cnode, CAIRN_WORD_BITS, ROOT, raw,
+                                              CAIRN_WORD_BITS,
+                                              cairn_cnode_guard(0, CAIRN_WORD_BITS - b->radix));
+    slots_give_back(raw);   /* the mutate moved its capability out */
+    return err;
 }
 
 /* An ASID for the VSpace: from our newest pool, or a new pool when that one is full. */
@@ -210,14 +213,14 @@ static enum cairn_error map_ipc_buffer(struct build *b, const struct bootplan_ma
     return err;
 }
 
-/* A copy of our frame capability `frame` that carries only the mapping's rights, mapped
- * at vaddr and kept by the component: it can never map that frame with more (say, write
- * a region the description gives it read-only). */
-static enum cairn_error map_copy(struct build *b, cairn_cptr_t frame, uint64_t vaddr,
-                                 unsigned rights)
+/* A copy of the frame capability at `frame` in CNode `from` (ours, or the shared frames')
+ * that carries only the mapping's rights, mapped at vaddr and kept by the component: it
+ * can never map that frame with more (say, write a region it is given read-only). */
+static enum cairn_error map_copy(struct build *b, cairn_cptr_t from, uint64_t frame,
+                                 uint64_t vaddr, unsigned rights)
 {
     uint64_t slot;
-    enum cairn_error err = cairn_cnode_copy(ROOT, scratch, CAIRN_WORD_BITS, ROOT, frame,
+    enum cairn_error err = cairn_cnode_copy(ROOT, scratch, CAIRN_WORD_BITS, from, frame,
                                             CAIRN_WORD_BITS, rights);
     if (err == CAIRN_OK) {
         err = cairn_frame_map(scratch, b->vspace, vaddr, rights);
@@ -233,7 +236,7 @@ static enum cairn_error map_shared(struct build *b, const struct bootplan_mappin
     cairn_cptr_t first = b->rs->object_slots[m->object];
     enum cairn_error err = CAIRN_OK;
     for (uint64_t i = 0; err == CAIRN_OK && i < m->size / PAGE; i++) {
-        err = map_copy(b, first + i, m->vaddr + i * PAGE, m->rights);
+        err = map_copy(b, b->rs->shared_frames, first + i, m->vaddr + i * PAGE, m->rights);
     }
     return err;
 }
@@ -244,7 +247,7 @@ static enum cairn_error map_mmio(struct build *b, const struct bootplan_mapping 
     for (uint64_t i = 0; err == CAIRN_OK && i < m->size / PAGE; i++) {
         cairn_cptr_t frame = memory_device_frame_slot(b->rs, m->paddr + i * PAGE);
         err = frame == 0 ? CAIRN_E_FAILED_LOOKUP
-                         : map_copy(b, frame, m->vaddr + i * PAGE, m->rights);
+                         : map_copy(b, ROOT, frame, m->vaddr + i * PAGE, m->rights);
     }
     return err;
 }
@@ -413,6 +416,36 @@ static enum cairn_error set_up_threads(struct build *b)
     return err;
 }
 
+/* Drops one of our capabilities (the component holds its own) and frees the slot. */
+static enum cairn_error let_go(cairn_cptr_t ours)
+{
+    enum cairn_error err = cairn_cnode_delete(ROOT, ours, CAIRN_WORD_BITS);
+    slots_give_back(ours);
+    return err;
+}
+
+/* Resumes its threads (they cannot run before we stop: every priority of theirs is below
+ * ours) and drops our capabilities to its TCBs, VSpace and - unless it holds untyped
+ * memory, which we still hand it - CNode, so our 256 slots serve any number of components. */
+static enum cairn_error start_and_let_go(struct build *b)
+{
+    enum cairn_error err = CAIRN_OK;
+    for (uint32_t i = 0; err == CAIRN_OK && i < b->c->thread_count; i++) {
+        cairn_cptr_t tcb = b->rs->thread_tcbs[b->c->first_thread + i];
+        err = cairn_tcb_resume(tcb);
+        if (err == CAIRN_OK) {
+            err = let_go(tcb);
+        }
+    }
+    if (err == CAIRN_OK) {
+        err = let_go(b->vspace);
+    }
+    if (err == CAIRN_OK && !(b->c->flags & BOOTPLAN_COMPONENT_UNTYPED)) {
+        err = let_go(b->cnode);
+    }
+    return err;
+}
+
 static enum cairn_error make_objects(struct build *b, uint64_t *frames_and_tables)
 {
     b->radix = choose_radix(b, frames_and_tables);
@@ -467,6 +500,9 @@ enum cairn_error component_build(struct rootserver *rs, unsigned index,
     }
     if ((err = set_up_threads(&b)) != CAIRN_OK) {
         return failed(&b, "setting up its threads", err);
+    }
+    if ((err = start_and_let_go(&b)) != CAIRN_OK) {
+        return failed(&b, "starting its threads", err);
     }
     *summary = (struct component_summary){b.space.frames, b.space.tables, 1u << b.radix};
     return CAIRN_OK;

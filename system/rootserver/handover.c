@@ -1,5 +1,5 @@
 /*
- * handover.c: giving away what the root server still holds, and starting the system.
+ * handover.c: giving away what the root server still holds.
  *
  * The component flagged to hold untyped memory (memory_manager) receives every untyped
  * capability, from BOOTPLAN_SLOT_UNTYPED_FIRST on: first CAIRN_CAP_INIT_UNTYPED, the
@@ -50,15 +50,6 @@ enum cairn_error handover(struct rootserver *rs)
         cairn_printf("rootserver: %lu untyped and %u ASID pool capabilities to '%s'\n",
                      rs->info->untyped_count + 1, rs->asid_pool_count,
                      bootplan_string(&rs->plan, rs->plan.components[holder].name));
-    }
-    return err;
-}
-
-enum cairn_error start_threads(struct rootserver *rs)
-{
-    enum cairn_error err = CAIRN_OK;
-    for (uint32_t t = 0; err == CAIRN_OK && t < rs->plan.thread_count; t++) {
-        err = cairn_tcb_resume(rs->thread_tcbs[t]);
     }
     return err;
 }

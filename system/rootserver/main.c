@@ -15,9 +15,11 @@
 
 #define WINDOW 0x40000000ul          /* component.c fills frames through this page */
 #define MAX_PLAN_BYTES (64u << 10)
-#define MAX_OBJECTS 128u             /* our CNode has 256 slots: these are ample */
-#define MAX_COMPONENTS 32u
-#define MAX_THREADS 64u
+/* What the analyser allows (tools/sysdesc/model.h): 256 connections and a fault endpoint
+ * and an IRQ notification per component; 64 components of up to 16 threads. */
+#define MAX_OBJECTS (256u + 2 * 64u)
+#define MAX_COMPONENTS 64u
+#define MAX_THREADS (64u * 16u)
 
 static uint64_t plan_copy[MAX_PLAN_BYTES / 8];   /* the plan, 8-byte aligned */
 static cairn_cptr_t object_slots[MAX_OBJECTS], component_cnodes[MAX_COMPONENTS],
@@ -166,8 +168,8 @@ int main(const struct cairn_bootinfo *info)
         return 1;
     }
     uint64_t used = free_before - untyped_free_now(info);
-    if (handover(&rs) != CAIRN_OK || start_threads(&rs) != CAIRN_OK) {
-        cairn_printf("rootserver: handing over or starting failed; halting\n");
+    if (handover(&rs) != CAIRN_OK) {
+        cairn_printf("rootserver: handing over failed; halting\n");
         return 1;
     }
     cairn_printf("rootserver: %u components, %u threads started; their objects took %lu KiB; "

@@ -10,6 +10,8 @@
 #include "rootserver.h"
 
 static cairn_cptr_t next_slot, slot_end;
+static cairn_cptr_t returned[1u << CAIRN_ROOT_CNODE_RADIX];   /* slots given back, a stack */
+static unsigned returned_count;
 
 void slots_init(const struct cairn_bootinfo *info)
 {
@@ -17,8 +19,18 @@ void slots_init(const struct cairn_bootinfo *info)
     slot_end = 1u << CAIRN_ROOT_CNODE_RADIX;
 }
 
+void slots_give_back(cairn_cptr_t slot)
+{
+    if (returned_count < sizeof(returned) / sizeof(returned[0])) {
+        returned[returned_count++] = slot;
+    }
+}
+
 cairn_cptr_t slots_take(void)
 {
+    if (returned_count > 0) {
+        return returned[--returned_count];
+    }
     if (next_slot >= slot_end) {
         cairn_printf("rootserver: out of slots in its own CNode\n");
         return 0;
@@ -34,12 +46,18 @@ static bool usable_ram(const struct cairn_bootinfo *info, uint64_t i)
 enum cairn_error memory_make_at(struct rootserver *rs, unsigned type, unsigned size_bits,
                                 cairn_cptr_t slot)
 {
+    return memory_make_in(rs, type, size_bits, ROOT, slot);
+}
+
+enum cairn_error memory_make_in(struct rootserver *rs, unsigned type, unsigned size_bits,
+                                cairn_cptr_t cnode, uint64_t slot)
+{
     enum cairn_error err = CAIRN_E_NOT_ENOUGH_MEMORY;
     for (uint64_t i = 0; i < rs->info->untyped_count; i++) {
         if (!usable_ram(rs->info, i)) {
             continue;
         }
-        err = cairn_untyped_retype(CAIRN_CAP_FIRST_UNTYPED + i, type, size_bits, ROOT, 0, 0,
+        err = cairn_untyped_retype(CAIRN_CAP_FIRST_UNTYPED + i, type, size_bits, cnode, 0, 0,
                                    slot, 1);
         if (err != CAIRN_E_NOT_ENOUGH_MEMORY) {
             break;

@@ -32,8 +32,9 @@ struct rootserver {
     struct bootplan plan;
     const void *archive;
     size_t archive_bytes;
-    cairn_cptr_t *object_slots;     /* per plan object: our slot of it (shared: the first
-                                       of its frames) */
+    cairn_cptr_t *object_slots;     /* per plan object: our slot of it (shared: the index
+                                       of its first frame in shared_frames) */
+    cairn_cptr_t shared_frames;     /* our slot of the CNode holding every shared frame */
     cairn_cptr_t *component_cnodes; /* per component: our slot of its (guarded) CNode */
     cairn_cptr_t *component_vspaces;
     cairn_cptr_t *thread_tcbs;      /* per plan thread: our slot of its TCB */
@@ -48,15 +49,19 @@ struct rootserver {
 
 /* A free slot of our CNode (0 when none is left: then the build fails). */
 cairn_cptr_t slots_take(void);
+/* A slot we emptied, to be taken again. */
+void slots_give_back(cairn_cptr_t slot);
 void slots_init(const struct cairn_bootinfo *info);
 
 /* One object of `type` (size_bits for CNodes and untyped) in a new slot of ours, from
  * RAM untyped other than our own region; 0 (and why printed) when memory runs out. */
 cairn_cptr_t memory_make(struct rootserver *rs, unsigned type, unsigned size_bits);
 
-/* The same into a given slot of ours. */
+/* The same into a given slot of ours, or of the CNode `cnode` (a cptr of ours). */
 enum cairn_error memory_make_at(struct rootserver *rs, unsigned type, unsigned size_bits,
                                 cairn_cptr_t slot);
+enum cairn_error memory_make_in(struct rootserver *rs, unsigned type, unsigned size_bits,
+                                cairn_cptr_t cnode, uint64_t slot);
 
 /* A RAM untyped with at least `bytes` free (for cairn_space), or 0. */
 cairn_cptr_t memory_untyped_for(struct rootserver *rs, uint64_t bytes);
@@ -78,8 +83,7 @@ struct component_summary {
 enum cairn_error component_build(struct rootserver *rs, unsigned index,
                                  struct component_summary *summary);
 
-/* ---- handover.c: untyped and control capabilities, then start ---- */
+/* ---- handover.c: untyped memory and ASID pools to their holder ---- */
 enum cairn_error handover(struct rootserver *rs);
-enum cairn_error start_threads(struct rootserver *rs);
 
 #endif
