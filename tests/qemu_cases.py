@@ -85,6 +85,10 @@ SHELL = [
     ("expect", r"^typo$"),
     ("send", "mdebug\r"),
     ("expect", r"^  region +KiB +free KiB kind\n(  0x[0-9a-f]{16} +\d+ +\d+ (ram|device)\n){4,}"),
+    ("send", "ps\r"),
+    ("expect", r"^  running: 'debug_console'#\d+, priority 100\n"),
+    ("expect", r"#\d+ uart_driver +blocked receiving, priority 240"),
+    ("expect", r"#\d+ memory_manager +blocked receiving, priority 250"),
     ("send", "frobnicate now\r"),
     ("expect", r"^error: unknown command 'frobnicate' \(try help\)$"),
     ("send", "x" * 300 + "\r"),                        # over-long: refused whole

@@ -88,6 +88,16 @@ static void mdebug(int argc, char **argv)
     } while (want.first < r.total);
 }
 
+/* The kernel's own dump of every thread (state, priority, pc), written by the kernel to
+ * the serial line; our own output is flushed first so the two do not mix. */
+static void ps(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    console_flush();
+    cairn_debug_dump_scheduler();
+}
+
 static void loglevel(int argc, char **argv)
 {
     enum log_level level;
@@ -106,6 +116,7 @@ static const struct command commands[] = {
     {"echo", "echo [WORD...]", "print the words", echo},
     {"mstats", "mstats", "memory: total, free, and what the root server returned", mstats},
     {"mdebug", "mdebug", "every untyped region the memory manager holds", mdebug},
+    {"ps", "ps", "every thread: its component, state and priority", ps},
     {"loglevel", "loglevel [LEVEL]", "show or set the console's log level", loglevel},
     {0, 0, 0, 0},
 };
