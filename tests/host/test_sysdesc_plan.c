@@ -222,11 +222,11 @@ static void test_window_overflow(void **state)
 {
     (void)state;
     struct analysis *a = sd_test_analyse(SD_TEST_PLATFORM
-        "component a {\n    image a\n    thread main priority 1\n    heap 0x3fbfffb000\n}\n");
+        "component a {\n    image a\n    thread main priority 1\n    heap 0x3fffdfb000\n}\n");
     assert_int_equal(a->diag.found, 0);   /* exactly fits: stack, IPC buffer, heap, guards */
     assert_true(a->plan.components[0].fits);
     a = sd_test_analyse(SD_TEST_PLATFORM
-        "component a {\n    image a\n    thread main priority 1\n    heap 0x3fbfffc000\n}\n");
+        "component a {\n    image a\n    thread main priority 1\n    heap 0x3fffdfc000\n}\n");
     assert_int_equal(a->diag.found, 1);
     assert_false(a->plan.components[0].fits);
 }

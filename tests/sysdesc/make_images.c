@@ -10,7 +10,7 @@
  *   x86_64         an x86-64 executable
  *   shared_object  ET_DYN, not a static executable
  *   truncated      cut inside its header
- *   too_high       a segment running past 0x40000000
+ *   too_high       a segment running past 0x40000000 (and so past the window base)
  *   too_low        a segment below 0x10000
  */
 #include <stdbool.h>

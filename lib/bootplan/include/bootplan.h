@@ -56,7 +56,9 @@
 #define BOOTPLAN_ALIGN 8u              /* every section, and the data itself */
 
 #define BOOTPLAN_IMAGE_BASE 0x10000ul
-#define BOOTPLAN_WINDOW_BASE 0x40000000ul
+/* 2 MiB: images (small services) end below it, and image and regions share one level-1
+ * page table (at 1 GiB, each component paid for a second one). */
+#define BOOTPLAN_WINDOW_BASE 0x200000ul
 #define BOOTPLAN_WINDOW_TOP CAIRN_USER_VADDR_TOP
 
 #define BOOTPLAN_SLOT_TCB 1u
