@@ -16,7 +16,6 @@
 #include "elf.h"
 #include "fmt.h"
 
-#define WINDOW 0x40000000ul   /* our page for filling frames (main.c maps its tables) */
 #define PAGE CAIRN_PAGE_SIZE
 
 struct build {

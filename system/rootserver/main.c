@@ -9,11 +9,9 @@
 #include "rootserver.h"
 
 #include "abi/version.h"
-#include "cairn_vspace.h"
 #include "cpio_newc.h"
 #include "cstring.h"
 
-#define WINDOW 0x40000000ul          /* component.c fills frames through this page */
 #define MAX_PLAN_BYTES (64u << 10)
 /* What the analyser allows (tools/sysdesc/model.h): 256 connections and a fault endpoint
  * and an IRQ notification per component; 64 components of up to 16 threads. */
@@ -94,36 +92,9 @@ static bool open_plan(struct rootserver *rs)
     return true;
 }
 
-/* Page tables for our window, as many as are missing (our stack's level-1 table usually
- * covers it), made from our own region: they are ours alone and go back with it. */
-static enum cairn_error map_window(void)
-{
-    cairn_cptr_t table = slots_take();
-    for (unsigned i = 0; table != 0 && i < 2; i++) {
-        enum cairn_error err = cairn_untyped_retype(CAIRN_CAP_INIT_UNTYPED,
-                                                    CAIRN_OBJECT_PAGE_TABLE, 0, ROOT, 0, 0,
-                                                    table, 1);
-        if (err == CAIRN_OK) {
-            err = cairn_page_table_map(table, CAIRN_CAP_INIT_VSPACE, WINDOW);
-        }
-        if (err == CAIRN_E_DELETE_FIRST) {
-            cairn_cnode_delete(ROOT, table, CAIRN_WORD_BITS);
-            return CAIRN_OK;   /* both levels are there */
-        }
-        if (err != CAIRN_OK) {
-            return err;
-        }
-        table = slots_take();
-    }
-    return table != 0 ? CAIRN_OK : CAIRN_E_NOT_ENOUGH_MEMORY;
-}
-
 static enum cairn_error build_system(struct rootserver *rs)
 {
-    enum cairn_error err = map_window();
-    if (err == CAIRN_OK) {
-        err = objects_create(rs);
-    }
+    enum cairn_error err = objects_create(rs);
     if (err == CAIRN_OK) {
         err = memory_cut_device_frames(rs);
     }

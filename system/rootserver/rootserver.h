@@ -18,6 +18,13 @@
 
 #define ROOT CAIRN_CAP_INIT_CNODE
 
+/* Our page for filling frames: the first page of the 2 MiB our stack is in, so the page
+ * tables the kernel made for the stack serve it too (none to make, none to give back). */
+#define WINDOW (CAIRN_ROOT_STACK_TOP & ~((2ul << 20) - 1))
+_Static_assert(WINDOW + CAIRN_PAGE_SIZE <
+               CAIRN_ROOT_STACK_TOP - CAIRN_ROOT_STACK_PAGES * CAIRN_PAGE_SIZE,
+               "the window lies below the stack, with room between");
+
 #define MAX_DEVICE_FRAMES 64
 
 /* A device page some component maps, cut from device untyped (our slot holds it). */
