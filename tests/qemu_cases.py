@@ -111,6 +111,17 @@ CASES = [
     banner_case("boot_in_3M", "3M"),
     # Generous: it types a lot, and CI machines may be busy with other boots.
     dict(name="shell", image="cairn", exit=None, timeout=90, steps=KERNEL_UP + SHELL),
+    # tests/system/hostile.desc: services answer malformed requests with errors, and live on.
+    dict(name="hostile_client", image="system_hostile", exit=None, timeout=60,
+         steps=KERNEL_UP + [
+        ("expect", r"^hostile: memory_manager: 4000 requests: [1-9]\d* refused as bad, "
+                   r"[1-9]\d* unknown method, \d+ accepted, 0 unreachable$"),
+        ("expect", r"^hostile: uart_driver: 4000 requests: [1-9]\d* refused as bad, "
+                   r"[1-9]\d* unknown method, \d+ accepted, 0 unreachable$"),
+        ("expect", r"^hostile: uart answers$"),
+        ("expect", r"^hostile: afterwards memory_manager ok \([1-9]\d* KiB free\), uart_driver "
+                   r"ok$"),
+    ]),
     # tests/system/isolation.desc: a component with no connection reaches nobody.
     dict(name="isolation", image="system_isolation", exit=0, steps=KERNEL_UP + [
         ("expect", r"^friend: first call: ok, secret 0x5ec2e7$"),
