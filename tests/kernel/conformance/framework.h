@@ -87,6 +87,7 @@ CASE_LIST(cnode_cases);
 CASE_LIST(cspace_cases);
 CASE_LIST(tcb_cases);
 CASE_LIST(vspace_cases);
+CASE_LIST(asid_cases);
 CASE_LIST(regression_cases);
 CASE_LIST(ipc_cases);
 CASE_LIST(fault_cases);

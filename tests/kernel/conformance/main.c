@@ -17,6 +17,7 @@ static const struct suite suites[] = {
     {cspace_cases, &cspace_cases_count},
     {tcb_cases, &tcb_cases_count},
     {vspace_cases, &vspace_cases_count},
+    {asid_cases, &asid_cases_count},
     {ipc_cases, &ipc_cases_count},
     {fault_cases, &fault_cases_count},
     {irq_cases, &irq_cases_count},
