@@ -87,6 +87,7 @@ $(eval $(call host_test,heap,lib/heap/src/heap.c))
 $(eval $(call host_test,cdt,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cdt_check,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cspace,kernel/core/cspace.c kernel/core/cdt.c kernel/object/cap.c))
+$(eval $(call host_test,cspace_random,kernel/core/cspace.c kernel/core/cdt.c kernel/object/cap.c))
 
 # The analyser and the boot-plan reader, compiled once under the sanitizers into an archive
 # for its host tests (SYSDESC_HEADERS: a test is rebuilt when any of them changes).
