@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "cap_builders.h"
 #include "cspace.h"
 
 #define SLOT_ALIGN (1 << CAIRN_SLOT_BITS)
@@ -35,19 +36,6 @@ static int clear_cnodes(void **state)
 }
 
 /* --- helpers --------------------------------------------------------------------------- */
-
-static struct cap cnode_cap(struct cte *slots, unsigned radix, unsigned guard_bits,
-                            uint64_t guard)
-{
-    return (struct cap){.type = CAP_CNODE, .rights = CAIRN_RIGHTS_ALL,
-                        .size_bits = (uint8_t)radix, .guard_bits = (uint8_t)guard_bits,
-                        .object = (uint64_t)(uintptr_t)slots, .data = guard};
-}
-
-static struct cap endpoint_cap(uint64_t object)
-{
-    return (struct cap){.type = CAP_ENDPOINT, .rights = CAIRN_RIGHTS_ALL, .object = object};
-}
 
 /* The root CNode as the kernel sets it up: radix 8 and a 56-bit zero guard. */
 static struct cap boot_root(void)

@@ -13,22 +13,10 @@
 
 #include <cmocka.h>
 
+#include "cap_builders.h"
 #include "cspace.h"
 
 #define SLOT_ALIGN (1 << CAIRN_SLOT_BITS)
-
-static struct cap cnode_cap(struct cte *slots, unsigned radix, unsigned guard_bits,
-                            uint64_t guard)
-{
-    return (struct cap){.type = CAP_CNODE, .rights = CAIRN_RIGHTS_ALL,
-                        .size_bits = (uint8_t)radix, .guard_bits = (uint8_t)guard_bits,
-                        .object = (uint64_t)(uintptr_t)slots, .data = guard};
-}
-
-static struct cap endpoint_cap(uint64_t object)
-{
-    return (struct cap){.type = CAP_ENDPOINT, .rights = CAIRN_RIGHTS_ALL, .object = object};
-}
 
 /* --- random addresses against a reference ---------------------------------------------- */
 
