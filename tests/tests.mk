@@ -20,9 +20,13 @@ $(BUILD)/images/test_truncated_roottask.stripped: $(BUILD)/images/rootserver.str
 	$(Q)head -c 100 $< > $@
 TEST_IMAGES += $(BUILD)/images/test_truncated_roottask.elf
 
-# The system-call fuzzer (tests/kernel/fuzz_syscalls.c) built a second time for the long
-# run of `make fuzz-syscalls`: FUZZ_SYSCALL_STEPS steps from another seed. The flags sit
-# in a file that changes only when they do, so a new count or seed rebuilds it.
+# The system-call fuzzer (tests/kernel/fuzz_syscalls/): one root task from its folder for
+# make test, and built a second time for the long run of `make fuzz-syscalls`:
+# FUZZ_SYSCALL_STEPS steps from another seed. The flags sit in a file that changes only
+# when they do, so a new count or seed rebuilds it.
+FUZZ_SYSCALL_SRCS := $(wildcard tests/kernel/fuzz_syscalls/*.c)
+$(eval $(call user_program,test_fuzz_syscalls,$(FUZZ_SYSCALL_SRCS)))
+TEST_IMAGES += $(BUILD)/images/test_fuzz_syscalls.elf
 FUZZ_SYSCALL_STEPS ?= 1000000
 FUZZ_SYSCALL_SEED ?= 0x5eedf00d
 FUZZ_SYSCALL_TIMEOUT ?= 3600
@@ -30,10 +34,11 @@ FUZZ_SYSCALL_FLAGS := -DFUZZ_STEPS=$(FUZZ_SYSCALL_STEPS) -DFUZZ_SEED=$(FUZZ_SYSC
 $(BUILD)/user/fuzz_long/flags: FORCE
 	@mkdir -p $(@D)
 	@echo '$(FUZZ_SYSCALL_FLAGS)' | cmp -s - $@ || echo '$(FUZZ_SYSCALL_FLAGS)' > $@
-$(BUILD)/user/fuzz_long/fuzz_syscalls.c.o: tests/kernel/fuzz_syscalls.c $(BUILD)/user/fuzz_long/flags
+$(BUILD)/user/fuzz_long/%.c.o: tests/kernel/fuzz_syscalls/%.c \
+		tests/kernel/fuzz_syscalls/fuzz.h $(BUILD)/user/fuzz_long/flags
 	@echo "  CC      $@"
-	$(Q)$(CROSS)gcc $(USER_CFLAGS) $(FUZZ_SYSCALL_FLAGS) -c $< -o $@
-$(eval $(call user_program,test_fuzz_syscalls_long,fuzz_long/fuzz_syscalls.c))
+	$(Q)$(CROSS)gcc $(USER_CFLAGS) -Itests/kernel/fuzz_syscalls $(FUZZ_SYSCALL_FLAGS) -c $< -o $@
+$(eval $(call user_program,test_fuzz_syscalls_long,$(patsubst tests/kernel/fuzz_syscalls/%,fuzz_long/%,$(FUZZ_SYSCALL_SRCS))))
 TEST_IMAGES += $(BUILD)/images/test_fuzz_syscalls_long.elf
 
 # A boot archive of known bytes (3 pages and 123 bytes, so the last page is partly
