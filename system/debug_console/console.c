@@ -12,6 +12,8 @@
 #include "rpc.h"
 #include "uart_driver.h"
 
+#define CTRL_C 0x03
+
 static struct uart_write out;
 static struct uart_ring *const rx_ring = (struct uart_ring *)SHARED_RX_RING_VADDR;
 
@@ -63,4 +65,19 @@ int console_read_byte(void)
 {
     uint8_t byte;
     return uart_ring_get(rx_ring, &byte) ? byte : -1;
+}
+
+bool console_take_interrupt(void)
+{
+    uint32_t tail = rx_ring->tail, head = __atomic_load_n(&rx_ring->head, __ATOMIC_ACQUIRE);
+    if (head - tail > UART_RING_BYTES) {
+        return false;   /* a broken producer: console_read_byte will empty the ring */
+    }
+    for (uint32_t at = tail; at != head; at++) {
+        if (rx_ring->data[at % UART_RING_BYTES] == CTRL_C) {
+            __atomic_store_n(&rx_ring->tail, at + 1, __ATOMIC_RELEASE);
+            return true;
+        }
+    }
+    return false;
 }

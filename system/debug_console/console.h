@@ -4,6 +4,7 @@
 #ifndef CAIRN_CONSOLE_H
 #define CAIRN_CONSOLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Buffers bytes for the UART (sent when the buffer fills or on console_flush). */
@@ -15,5 +16,8 @@ void console_flush(void);
 void console_wait_input(void);
 /* The next byte received, or -1 when there is none (yet). */
 int console_read_byte(void);
+/* Whether a ^C is among the bytes received and not yet read; if so, it and every byte
+ * before it are dropped (they belonged to what it interrupts). */
+bool console_take_interrupt(void);
 
 #endif

@@ -14,6 +14,7 @@
 #include "log.h"
 #include "memory_manager.h"
 #include "rpc.h"
+#include "sleep.h"
 
 struct command {
     const char *name;
@@ -118,6 +119,7 @@ static const struct command commands[] = {
     {"mdebug", "mdebug", "every untyped region the memory manager holds", mdebug},
     {"ps", "ps", "every thread: its component, state and priority", ps},
     {"loglevel", "loglevel [LEVEL]", "show or set the console's log level", loglevel},
+    {"sleep", "sleep DURATION", "wait 2, 0.5, 250ms...; ^C ends it", sleep_command},
     {0, 0, 0, 0},
 };
 

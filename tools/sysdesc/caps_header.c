@@ -102,7 +102,30 @@ static void describe_cap(const struct plan *plan, unsigned c, const struct plan_
     case PLAN_SRC_ASID_CONTROL:
         snprintf(out, size, "make address spaces");
         return;
+    case PLAN_SRC_SIGNALS:
+        snprintf(out, size, "rpc %s: wait for %s's signals",
+                 plan->sys->connections[cap->index].name.text,
+                 plan->sys->connections[cap->index].target.name.text);
+        return;
+    case PLAN_SRC_SIGNAL:
+        snprintf(out, size, "rpc %s: signal the client with badge %llu",
+                 plan->sys->connections[cap->index].name.text,
+                 (unsigned long long)plan_rpc_badge(cap->client));
+        return;
     }
+}
+
+/* For a server of an rpc with signals: where its signal capabilities start, and how
+ * many there are, so that it finds a client's as FIRST + badge - 1. */
+static void write_signals_range(const struct plan *plan, const struct plan_cap *cap, FILE *out)
+{
+    const struct sd_connection *conn = &plan->sys->connections[cap->index];
+    char name[SYMBOL_MAX];
+    define_number(out, symbol_make(name, sizeof(name), "CAP_SIGNAL_", conn->name.text,
+                                   "_FIRST"),
+                  cap->slot, "the client with badge b: FIRST + b - 1");
+    define_number(out, symbol_make(name, sizeof(name), "SIGNAL_", conn->name.text, "_CLIENTS"),
+                  conn->party_count, "");
 }
 
 static void write_caps(const struct plan *plan, unsigned c, FILE *out)
@@ -115,6 +138,9 @@ static void write_caps(const struct plan *plan, unsigned c, FILE *out)
         const struct plan_cap *cap = &plan->caps[pc->first_cap + i];
         describe_cap(plan, c, cap, comment, sizeof(comment));
         define_number(out, symbol_cap(plan, c, cap, name, sizeof(name)), cap->slot, comment);
+        if (cap->source == PLAN_SRC_SIGNAL && cap->client == 0) {
+            write_signals_range(plan, cap, out);
+        }
     }
     define(out, symbol_make(name, sizeof(name), "CAP_TCB_", comp->threads[0].name.text, ""),
            "CAP_SELF_TCB", "");

@@ -57,6 +57,10 @@ static void graph_connection(const struct sd_system *sys, const struct sd_connec
         if (c->kind == SD_RPC) {
             fprintf(out, "    c_%s -> c_%s [label=\"%s (%llu)\"];\n", from,
                     c->target.name.text, c->name.text, (unsigned long long)plan_rpc_badge(i));
+            if (sd_given(c->signals)) {
+                fprintf(out, "    c_%s -> c_%s [style=dashed, label=\"%s signals\"];\n",
+                        c->target.name.text, from, c->name.text);
+            }
         } else if (c->kind == SD_NOTIFY) {
             fprintf(out, "    c_%s -> c_%s [style=dashed, label=\"%s (bit %u)\"];\n", from,
                     c->target.name.text, c->name.text, i);

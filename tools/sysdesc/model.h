@@ -131,6 +131,7 @@ struct sd_connection {
     unsigned first_party;          /* parties[first_party .. first_party + party_count) */
     unsigned party_count;
     struct sd_party target;        /* the rpc server or the notify waiter; unused for shared */
+    struct sd_pos signals;         /* rpc option `signals`; line 0: not given */
 };
 
 struct sd_system {

@@ -1,7 +1,7 @@
 /*
  * parse_connection.c: the three connection statements.
  *
- *   rpc     NAME: CLIENT[, CLIENT...] -> SERVER
+ *   rpc     NAME: CLIENT[, CLIENT...] -> SERVER [OPTION...]
  *   notify  NAME: SIGNALLER[, SIGNALLER...] -> WAITER
  *   shared  NAME SIZE: COMPONENT RIGHTS[, COMPONENT RIGHTS...]
  *
@@ -45,6 +45,26 @@ static bool parse_party(struct parser *p, struct sd_connection *c)
     return add_party(p, c, &party);
 }
 
+/* The words after an rpc's server. `signals`: the server may signal each client (one
+ * notification per client, for completions such as a timer's). */
+static bool parse_rpc_options(struct parser *p, struct sd_connection *c)
+{
+    while (p->tok.kind == LEX_NAME) {
+        if (!lex_is(&p->tok, "signals")) {
+            diag_error(p->diag, p->tok.pos, "unknown rpc option '%.*s'", (int)p->tok.length,
+                       p->tok.text);
+            return false;
+        }
+        if (sd_given(c->signals)) {
+            diag_error(p->diag, p->tok.pos, "rpc option 'signals' given twice");
+            return false;
+        }
+        c->signals = p->tok.pos;
+        parser_advance(p);
+    }
+    return true;
+}
+
 /* The member list after the colon, up to the arrow (rpc, notify) or the line's end. */
 static bool parse_parties(struct parser *p, struct sd_connection *c)
 {
@@ -68,7 +88,10 @@ static bool parse_parties(struct parser *p, struct sd_connection *c)
     parser_advance(p);
     const char *what = c->kind == SD_RPC ? "a server component" : "a waiting component";
     c->target.component = SD_NONE;
-    return parser_take_name(p, what, &c->target.name);
+    if (!parser_take_name(p, what, &c->target.name)) {
+        return false;
+    }
+    return c->kind != SD_RPC || parse_rpc_options(p, c);
 }
 
 static bool parse_connection_head(struct parser *p, struct sd_connection *c)

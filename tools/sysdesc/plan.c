@@ -4,7 +4,9 @@
  * Objects: one per connection in description order (so connection i is object i), then
  * one fault endpoint per component that handles another's faults, in component order,
  * then one notification per component with IRQs (its IRQ handlers signal it, bit i for
- * its i-th IRQ, with BOOTPLAN_SIGNAL_FLAG), in component order.
+ * its i-th IRQ, with BOOTPLAN_SIGNAL_FLAG), in component order, then for each rpc with
+ * `signals` one notification per client, in the order listed (the server signals it
+ * with bit 0 and BOOTPLAN_SIGNAL_FLAG).
  * Badges: rpc clients get 1, 2, ... in the order listed; notify signallers get bit 0,
  * bit 1, ..., each with BOOTPLAN_SIGNAL_FLAG (so a server whose thread has a notification
  * bound tells a signal from a client's call by the badge the kernel gives, which no
@@ -29,6 +31,11 @@ uint64_t plan_notify_badge(unsigned signaller)
 uint64_t plan_irq_badge(unsigned i)
 {
     return BOOTPLAN_SIGNAL_FLAG | 1ull << i;
+}
+
+uint64_t plan_signals_badge(void)
+{
+    return BOOTPLAN_SIGNAL_FLAG | 1;
 }
 
 uint64_t plan_fault_badge(const struct sd_system *sys, unsigned faulter)
@@ -64,6 +71,26 @@ static bool handles_faults(const struct sd_system *sys, unsigned component)
     return false;
 }
 
+/* One notification per client of each rpc with `signals`. */
+static void plan_signal_objects(struct plan *plan)
+{
+    const struct sd_system *sys = plan->sys;
+    for (unsigned i = 0; i < sys->connection_count; i++) {
+        const struct sd_connection *c = &sys->connections[i];
+        plan->signal_objects[i] = SD_NONE;
+        if (c->kind != SD_RPC || !sd_given(c->signals)) {
+            continue;
+        }
+        plan->signal_objects[i] = (int)plan->object_count;
+        for (unsigned j = 0; j < c->party_count; j++) {
+            plan->objects[plan->object_count++] = (struct plan_object){
+                .kind = BOOTPLAN_OBJECT_NOTIFICATION,
+                .name = c->name.text,
+            };
+        }
+    }
+}
+
 static void plan_objects(struct plan *plan)
 {
     const struct sd_system *sys = plan->sys;
@@ -95,6 +122,7 @@ static void plan_objects(struct plan *plan)
             };
         }
     }
+    plan_signal_objects(plan);
 }
 
 /* Global thread indices: components' threads one after the other. */

@@ -3,7 +3,8 @@
  *
  * The plan decides everything the description leaves implicit: the kernel objects
  * (one endpoint per rpc, one notification per notify, frames per shared region, one
- * fault endpoint per fault handler), each component's virtual layout (plan_layout.c)
+ * fault endpoint per fault handler, one notification per client of an rpc with
+ * `signals`), each component's virtual layout (plan_layout.c)
  * and its CSpace, slot by slot (plan_slots.c). plan_encode.c writes it as the binary
  * boot plan (lib/bootplan/include/bootplan.h), caps_header.c as C headers. The kinds
  * and slot numbers are bootplan.h's, so the tool and the root server share one
@@ -19,12 +20,12 @@
 #include "model.h"
 
 /* Upper bounds that follow from the model's limits. */
-#define PLAN_MAX_OBJECTS (SD_MAX_CONNECTIONS + 2 * SD_MAX_COMPONENTS)
+#define PLAN_MAX_OBJECTS (SD_MAX_CONNECTIONS + 2 * SD_MAX_COMPONENTS + SD_MAX_PARTIES)
 #define PLAN_MAX_THREADS (SD_MAX_COMPONENTS * SD_MAX_THREADS)
 #define PLAN_MAX_REGIONS (SD_MAX_COMPONENTS * (2 * SD_MAX_THREADS + 1 + SD_MAX_MMIO) + \
                           SD_MAX_PARTIES)
 #define PLAN_MAX_CAPS (SD_MAX_COMPONENTS * (BOOTPLAN_SLOT_FIRST_FREE + SD_MAX_THREADS + 2 + \
-                                            SD_MAX_IRQS) + SD_MAX_PARTIES + SD_MAX_CONNECTIONS)
+                                            SD_MAX_IRQS) + 3 * SD_MAX_PARTIES + SD_MAX_CONNECTIONS)
 
 struct plan_object {
     uint8_t kind;                  /* enum bootplan_object_kind */
@@ -52,6 +53,8 @@ enum plan_cap_source {
     PLAN_SRC_IRQ,
     PLAN_SRC_IRQ_NOTIFICATION,     /* the notification its IRQs signal (to wait on) */
     PLAN_SRC_ASID_CONTROL,
+    PLAN_SRC_SIGNALS,              /* a client's wait side of rpc `index`'s signals */
+    PLAN_SRC_SIGNAL,               /* the server's signal to client `client` of rpc `index` */
 };
 
 struct plan_cap {
@@ -62,6 +65,7 @@ struct plan_cap {
     uint64_t badge;
     enum plan_cap_source source;
     unsigned index;                /* thread or connection index, by source */
+    unsigned client;               /* PLAN_SRC_SIGNAL: the client's place in the rpc */
 };
 
 struct plan_thread {
@@ -94,6 +98,8 @@ struct plan {
     unsigned cap_count;
     struct plan_cap caps[PLAN_MAX_CAPS];
     struct plan_component components[SD_MAX_COMPONENTS];
+    int signal_objects[SD_MAX_CONNECTIONS]; /* rpc with signals: the first client's
+                                               notification (one per client), or SD_NONE */
 };
 
 /*
@@ -110,6 +116,9 @@ uint64_t plan_notify_badge(unsigned signaller);
 
 /* The badge IRQ number i (0-based, statement order) of a component signals with. */
 uint64_t plan_irq_badge(unsigned i);
+
+/* The badge a server signals a client of an rpc with `signals` with. */
+uint64_t plan_signals_badge(void);
 
 /* The fault badge component `faulter` uses towards its handler: 1, 2, ... in
  * description order among the handler's faulters. */

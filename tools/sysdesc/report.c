@@ -105,6 +105,10 @@ static void report_connection(struct report *r, const struct sd_system *sys,
             add_line(r, c->keyword.line, parties[i].name.text, "calls %s (rpc %s, badge %llu)",
                      c->target.name.text, c->name.text,
                      (unsigned long long)plan_rpc_badge(i));
+            if (sd_given(c->signals)) {
+                add_line(r, c->keyword.line, c->target.name.text,
+                         "signals %s (rpc %s signals)", parties[i].name.text, c->name.text);
+            }
         } else {
             add_line(r, c->keyword.line, parties[i].name.text, "signals %s (notify %s, bit %u)",
                      c->target.name.text, c->name.text, i);

@@ -58,8 +58,22 @@ const char *symbol_cap(const struct plan *plan, unsigned c, const struct plan_ca
         return symbol_make(out, size, "CAP_IRQ_NOTIFICATION", "", "");
     case PLAN_SRC_ASID_CONTROL:
         return symbol_make(out, size, "CAP_ASID_CONTROL", "", "");
+    case PLAN_SRC_SIGNALS:
+        return symbol_make(out, size, "CAP_SIGNALS_", sys->connections[cap->index].name.text,
+                           "");
+    case PLAN_SRC_SIGNAL:
+        return symbol_signal_cap(sys, cap->index, cap->client, out, size);
     }
     return "";
+}
+
+const char *symbol_signal_cap(const struct sd_system *sys, unsigned connection,
+                              unsigned client, char *out, size_t size)
+{
+    const struct sd_connection *conn = &sys->connections[connection];
+    char prefix[SYMBOL_MAX];
+    symbol_make(prefix, sizeof(prefix), "CAP_SIGNAL_", conn->name.text, "_");
+    return symbol_make(out, size, prefix, sd_parties(sys, conn)[client].name.text, "");
 }
 
 /* BADGE_<WHAT>_<VIA>_<SENDER>, or BADGE_<WHAT>_<SENDER> without a connection. */

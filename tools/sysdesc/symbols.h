@@ -35,6 +35,11 @@ const char *symbol_make(char *out, size_t size, const char *prefix, const char *
 const char *symbol_cap(const struct plan *plan, unsigned c, const struct plan_cap *cap,
                        char *out, size_t size);
 
+/* The name of the server's signal capability for client `client` (its place in the
+ * list) of rpc `connection`: CAP_SIGNAL_<CONNECTION>_<CLIENT>. */
+const char *symbol_signal_cap(const struct sd_system *sys, unsigned connection,
+                              unsigned client, char *out, size_t size);
+
 /* Fills out (SYMBOL_MAX_BADGES entries) with the badges component c receives, in
  * description order; returns how many. */
 unsigned symbol_badges(const struct plan *plan, unsigned c, struct symbol_badge *out);
