@@ -19,7 +19,9 @@ def qemu_command(image, memory="128M", icount=False, extra=()):
     cmd = [QEMU, "-machine", "virt", "-bios", "default", "-nographic",
            "-m", memory, "-kernel", image]
     if icount:
-        cmd += ["-icount", "shift=0,sleep=off"]
+        # One instruction is one virtual nanosecond, and the goldfish RTC (the timer
+        # service's clock) counts virtual time too: timers fire at exact virtual times.
+        cmd += ["-icount", "shift=0,sleep=off", "-rtc", "clock=vm"]
     return cmd + list(extra)
 
 

@@ -99,6 +99,13 @@ SHELL = [
     ("expect", r"^error: usage: loglevel \[none\|error\|warn\|info\|debug\|trace\]$"),
     ("send", "loglevel debug\r"),
     ("expect", r"^log level: debug$"),
+    ("send", "sleep 0.2\r"),
+    ("expect", r"^CAIRN> "),
+    ("send", "sleep 60\r"),                           # ^C ends a sleep
+    ("send", CTRL_C),
+    ("expect", r"\^C\nCAIRN> "),
+    ("send", "sleep 2x\r"),
+    ("expect", r"^error: usage: sleep DURATION \(for example 2, 0\.5, 250ms; at most a day\)$"),
     # stray control bytes and sequences (not ^A: QEMU's own console takes that)
     ("send", "\x02\x1b[Z\x1bOP\x1b[1;5C\r"),
     ("send", "echo still here\r"),
@@ -121,6 +128,18 @@ CASES = [
         ("expect", r"^hostile: uart answers$"),
         ("expect", r"^hostile: afterwards memory_manager ok \([1-9]\d* KiB free\), uart_driver "
                    r"ok$"),
+    ]),
+    # tests/system/timers.desc: three clients' timers at once, each completion at the
+    # virtual time it was due (QEMU -icount: one instruction is one nanosecond).
+    dict(name="timers", image="system_timers", exit=None, icount=True, steps=KERNEL_UP + [
+        ("expect", r"timer_service\] I: goldfish rtc at 0x[0-9a-f]+, irq 11: 3 clients of 32 "
+                   r"timers each"),
+        ("expect", r"^beta: 32 timers 1 ms apart, 9 refusals: 32 completions on time \(at most "
+                   r"\d+ us late\): ok$"),
+        ("expect", r"^gamma: cancel, poll, another's id: 1 completions on time \(at most \d+ us "
+                   r"late\): ok$"),
+        ("expect", r"^alpha: periodic 10 ms x5, one-shots at 25 and 55 ms, cancel: 8 completions "
+                   r"on time \(at most \d+ us late\): ok$"),
     ]),
     # tests/system/isolation.desc: a component with no connection reaches nobody.
     dict(name="isolation", image="system_isolation", exit=0, steps=KERNEL_UP + [

@@ -112,6 +112,7 @@ def run_qemu_case(case, build):
     image = os.path.join(build, "images", case["image"] + ".elf")
     captured, problem = {}, None
     with qemu.Session(image, memory=case.get("memory", "128M"),
+                      icount=case.get("icount", False),
                       timeout=case.get("timeout", 30)) as session:
         for kind, arg in case["steps"]:
             if kind == "send":
@@ -156,7 +157,8 @@ def collect_jobs(build, only):
     for target in ("analyze-gcc", "analyze-cppcheck", "prove"):
         jobs.append(("analysis/" + target, run_command_test,
                      ("analysis/" + target, ["make", "--no-print-directory", "-s", target])))
-    for target in ("fdt", "elf", "cpio", "heap", "sysdesc", "bootplan", "line_editor"):
+    for target in ("fdt", "elf", "cpio", "heap", "sysdesc", "bootplan", "line_editor",
+                   "duration"):
         jobs.append(("fuzz/" + target, run_fuzz_smoke, (target, build)))
     for case in qemu_cases.CASES:
         jobs.append(("qemu/" + case["name"], run_qemu_case, (case, build)))

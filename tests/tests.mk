@@ -71,7 +71,8 @@ HOST_CC := gcc
 HOST_CFLAGS := -std=c11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer $(WARNINGS) -Wno-missing-prototypes \
                -Ikernel/core -Ikernel/object $(SHARED_INCLUDES) $(USER_INCLUDES) \
-               -Itools/sysdesc -Ilib/bootplan/include -Isystem/debug_console -MMD -MP
+               -Itools/sysdesc -Ilib/bootplan/include -Isystem/debug_console \
+               -Isystem/timer_service -MMD -MP
 
 # host_test(name, sources under test)
 define host_test
@@ -89,6 +90,8 @@ $(eval $(call host_test,region,kernel/core/region.c))
 $(eval $(call host_test,cpio,lib/cpio/src/cpio.c tests/host/host_file.c))
 $(eval $(call host_test,line_editor,system/debug_console/line_editor.c))
 $(eval $(call host_test,heap,lib/heap/src/heap.c))
+$(eval $(call host_test,duration,system/debug_console/duration.c))
+$(eval $(call host_test,timers,system/timer_service/timers.c))
 $(eval $(call host_test,cdt,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cdt_check,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cspace,kernel/core/cspace.c kernel/core/cdt.c kernel/object/cap.c))
@@ -219,6 +222,7 @@ $(eval $(call fuzz_target,heap,lib/heap/src/heap.c))
 $(eval $(call fuzz_target,line_editor,system/debug_console/line_editor.c))
 $(eval $(call fuzz_target,sysdesc,$(SYSDESC_LIB_SRCS)))
 $(eval $(call fuzz_target,bootplan,lib/bootplan/src/bootplan.c))
+$(eval $(call fuzz_target,duration,system/debug_console/duration.c))
 $(FUZZ_TARGETS): $(SYSDESC_HEADERS)
 
 # Seed corpora: real device trees and real ELFs from this build; for the heap, every
@@ -247,7 +251,11 @@ $(BUILD)/fuzz/corpus_line_editor:
 	@mkdir -p $@
 	@printf 'help\r\x1b[Aecho x\x7f\x15\x03\r' > $@/keys
 
-FUZZ_NAMES := fdt elf cpio heap sysdesc bootplan line_editor
+$(BUILD)/fuzz/corpus_duration:
+	@mkdir -p $@
+	@printf '0.25ms' > $@/fraction
+
+FUZZ_NAMES := fdt elf cpio heap sysdesc bootplan line_editor duration
 fuzz-targets: $(FUZZ_TARGETS) $(patsubst %,$(BUILD)/fuzz/corpus_%,$(FUZZ_NAMES))
 
 fuzz: deps

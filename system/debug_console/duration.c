@@ -59,6 +59,10 @@ bool duration_parse(const char *text, uint64_t *ns)
     if (fraction * unit % scale != 0) {
         return false;   /* finer than a nanosecond */
     }
-    *ns = whole * unit + fraction * unit / scale;
-    return *ns > 0 && *ns <= DURATION_MAX_NS;
+    uint64_t total = whole * unit + fraction * unit / scale;
+    if (total == 0 || total > DURATION_MAX_NS) {
+        return false;
+    }
+    *ns = total;
+    return true;
 }
