@@ -347,6 +347,8 @@ static enum cairn_error place_cap(struct build *b, const struct bootplan_cap *ca
     case BOOTPLAN_CAP_ASID_CONTROL:
         return cairn_cnode_copy(b->cnode, cap->slot, depth, ROOT, CAIRN_CAP_ASID_CONTROL, depth,
                                 cap->rights);
+    case BOOTPLAN_CAP_INSPECT:
+        return CAIRN_OK;   /* once every CNode exists: component_place_inspect */
     default:
         return CAIRN_E_INVALID_ARGUMENT;
     }
@@ -425,7 +427,8 @@ static enum cairn_error let_go(cairn_cptr_t ours)
 
 /* Resumes its threads (they cannot run before we stop: every priority of theirs is below
  * ours) and drops our capabilities to its TCBs, VSpace and - unless it holds untyped
- * memory, which we still hand it - CNode, so our 256 slots serve any number of components. */
+ * memory, which we still hand it, or some component inspects others, which needs every
+ * CNode at the end - CNode, so our 256 slots serve any number of components. */
 static enum cairn_error start_and_let_go(struct build *b)
 {
     enum cairn_error err = CAIRN_OK;
@@ -439,8 +442,39 @@ static enum cairn_error start_and_let_go(struct build *b)
     if (err == CAIRN_OK) {
         err = let_go(b->vspace);
     }
-    if (err == CAIRN_OK && !(b->c->flags & BOOTPLAN_COMPONENT_UNTYPED)) {
+    if (err == CAIRN_OK && !(b->c->flags & BOOTPLAN_COMPONENT_UNTYPED) &&
+        !b->rs->keep_cnodes) {
         err = let_go(b->cnode);
+    }
+    return err;
+}
+
+/* Read-only copies of other components' CNodes for those that may inspect them. */
+static enum cairn_error place_inspect_caps(struct rootserver *rs, unsigned c)
+{
+    const struct bootplan_component *comp = &rs->plan.components[c];
+    enum cairn_error err = CAIRN_OK;
+    for (uint32_t i = 0; err == CAIRN_OK && i < comp->cap_count; i++) {
+        const struct bootplan_cap *cap = &rs->plan.caps[comp->first_cap + i];
+        if (cap->kind == BOOTPLAN_CAP_INSPECT) {
+            err = cairn_cnode_copy(rs->component_cnodes[c], cap->slot, CAIRN_WORD_BITS, ROOT,
+                                   rs->component_cnodes[cap->object], CAIRN_WORD_BITS,
+                                   cap->rights);
+        }
+    }
+    return err;
+}
+
+enum cairn_error component_place_inspect(struct rootserver *rs)
+{
+    enum cairn_error err = CAIRN_OK;
+    for (uint32_t c = 0; err == CAIRN_OK && c < rs->plan.component_count; c++) {
+        err = place_inspect_caps(rs, c);
+    }
+    for (uint32_t c = 0; err == CAIRN_OK && c < rs->plan.component_count; c++) {
+        if (!(rs->plan.components[c].flags & BOOTPLAN_COMPONENT_UNTYPED)) {
+            err = let_go(rs->component_cnodes[c]);
+        }
     }
     return err;
 }

@@ -92,8 +92,20 @@ static bool open_plan(struct rootserver *rs)
     return true;
 }
 
+/* Whether some component may inspect the others (BOOTPLAN_CAP_INSPECT). */
+static bool any_inspector(const struct bootplan *plan)
+{
+    for (uint32_t i = 0; i < plan->cap_count; i++) {
+        if (plan->caps[i].kind == BOOTPLAN_CAP_INSPECT) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static enum cairn_error build_system(struct rootserver *rs)
 {
+    rs->keep_cnodes = any_inspector(&rs->plan);
     enum cairn_error err = objects_create(rs);
     if (err == CAIRN_OK) {
         err = memory_cut_device_frames(rs);
@@ -110,7 +122,7 @@ static enum cairn_error build_system(struct rootserver *rs)
                          s.tables, s.slots, (free_before - untyped_free_now(rs->info)) >> 10);
         }
     }
-    return err;
+    return err == CAIRN_OK && rs->keep_cnodes ? component_place_inspect(rs) : err;
 }
 
 int main(const struct cairn_bootinfo *info)

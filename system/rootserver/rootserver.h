@@ -50,6 +50,8 @@ struct rootserver {
     uint64_t bytes_used;            /* untyped memory given to the system's objects */
     struct device_frame device_frames[MAX_DEVICE_FRAMES];   /* by increasing address */
     unsigned device_frame_count;
+    bool keep_cnodes;               /* a component inspects others: every CNode is kept
+                                       until component_place_inspect */
 };
 
 /* ---- memory.c: our own CNode's slots, and untyped memory ---- */
@@ -89,6 +91,10 @@ struct component_summary {
 };
 enum cairn_error component_build(struct rootserver *rs, unsigned index,
                                  struct component_summary *summary);
+
+/* Once every component is built: gives each component that may inspect others its
+ * read-only capabilities to their CNodes, then drops ours (keep_cnodes). */
+enum cairn_error component_place_inspect(struct rootserver *rs);
 
 /* ---- handover.c: untyped memory and ASID pools to their holder ---- */
 enum cairn_error handover(struct rootserver *rs);

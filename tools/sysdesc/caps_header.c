@@ -107,6 +107,10 @@ static void describe_cap(const struct plan *plan, unsigned c, const struct plan_
                  plan->sys->connections[cap->index].name.text,
                  plan->sys->connections[cap->index].target.name.text);
         return;
+    case PLAN_SRC_INSPECT:
+        snprintf(out, size, "read the capabilities of %s",
+                 plan->sys->components[cap->index].name.text);
+        return;
     case PLAN_SRC_SIGNAL:
         snprintf(out, size, "rpc %s: signal the client with badge %llu",
                  plan->sys->connections[cap->index].name.text,
@@ -262,6 +266,9 @@ bool caps_header_write(const struct plan *plan, unsigned c, const char *source, 
     }
     write_threads(plan, c, out);
     write_regions(plan, c, out);
+    if (sd_given(plan->sys->components[c].inspect)) {
+        caps_inspect_write(plan, c, out);
+    }
     fprintf(out, "\n#endif\n");
     return true;
 }

@@ -16,4 +16,7 @@
  * Returns false when out of memory. */
 bool caps_header_write(const struct plan *plan, unsigned c, const char *source, FILE *out);
 
+/* The inspection tables of an inspecting component (caps_inspect.c). */
+void caps_inspect_write(const struct plan *plan, unsigned inspector, FILE *out);
+
 #endif

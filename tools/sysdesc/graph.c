@@ -32,6 +32,9 @@ static void graph_component(const struct sd_component *c, FILE *out)
     if (sd_given(c->asid_control)) {
         fprintf(out, "\\nasid control");
     }
+    if (sd_given(c->inspect)) {
+        fprintf(out, "\\ninspects all capabilities");
+    }
     for (unsigned i = 0; i < c->mmio_count; i++) {
         const struct sd_mmio *m = &c->mmio[i];
         fprintf(out, "\\nmmio %s 0x%llx %s", m->name.text, (unsigned long long)m->addr.value,

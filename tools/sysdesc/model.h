@@ -108,6 +108,7 @@ struct sd_component {
     int fault_handler;             /* resolved: component index, or SD_NONE */
     struct sd_pos untyped;         /* line 0: does not receive untyped memory */
     struct sd_pos asid_control;    /* line 0: does not receive ASID control */
+    struct sd_pos inspect;         /* line 0: cannot read other components' capabilities */
 };
 
 enum sd_connection_kind {

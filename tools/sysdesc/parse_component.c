@@ -10,9 +10,10 @@
  *       fault   COMPONENT
  *       untyped
  *       asid_control
+ *       inspect
  *   }
  *
- * Statements that may appear once (image, heap, fault, untyped, asid_control) are
+ * Statements that may appear once (image, heap, fault, untyped, asid_control, inspect) are
  * refused here the second time; everything else about their values is checked later.
  */
 #include <stdio.h>
@@ -176,7 +177,7 @@ static void parse_fault(struct parser *p, struct sd_component *c)
     parser_end_statement(p);
 }
 
-/* `untyped` or `asid_control`: a flag given at most once. */
+/* `untyped`, `asid_control` or `inspect`: a flag given at most once. */
 static void parse_flag(struct parser *p, const char *keyword, struct sd_pos *flag)
 {
     if (sd_given(*flag)) {
@@ -209,6 +210,8 @@ static void parse_component_line(struct parser *p, void *block)
         parse_flag(p, "untyped", &c->untyped);
     } else if (lex_is(&p->tok, "asid_control")) {
         parse_flag(p, "asid_control", &c->asid_control);
+    } else if (lex_is(&p->tok, "inspect")) {
+        parse_flag(p, "inspect", &c->inspect);
     } else if (p->tok.kind == LEX_NAME) {
         diag_error(p->diag, p->tok.pos, "unknown statement %s in component '%s'",
                    lex_describe(&p->tok, shown, sizeof(shown)), c->name.text);

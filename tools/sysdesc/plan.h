@@ -25,7 +25,8 @@
 #define PLAN_MAX_REGIONS (SD_MAX_COMPONENTS * (2 * SD_MAX_THREADS + 1 + SD_MAX_MMIO) + \
                           SD_MAX_PARTIES)
 #define PLAN_MAX_CAPS (SD_MAX_COMPONENTS * (BOOTPLAN_SLOT_FIRST_FREE + SD_MAX_THREADS + 2 + \
-                                            SD_MAX_IRQS) + 3 * SD_MAX_PARTIES + SD_MAX_CONNECTIONS)
+                                            SD_MAX_IRQS) + 3 * SD_MAX_PARTIES + SD_MAX_CONNECTIONS + \
+                       SD_MAX_COMPONENTS * SD_MAX_COMPONENTS)
 
 struct plan_object {
     uint8_t kind;                  /* enum bootplan_object_kind */
@@ -55,6 +56,7 @@ enum plan_cap_source {
     PLAN_SRC_ASID_CONTROL,
     PLAN_SRC_SIGNALS,              /* a client's wait side of rpc `index`'s signals */
     PLAN_SRC_SIGNAL,               /* the server's signal to client `client` of rpc `index` */
+    PLAN_SRC_INSPECT,              /* a read-only view of component `index`'s CNode */
 };
 
 struct plan_cap {

@@ -6,7 +6,8 @@
  * client's call capability is followed by its wait capability, a server's receive
  * capability by one signal capability per client, in the order listed), the receive side of its fault
  * endpoint when it handles others' faults, the notification its IRQs signal and its IRQ
- * handlers in statement order, and ASID control. The CNode gets the smallest radix that holds them; the untyped holder's gets
+ * handlers in statement order, ASID control, and for a component that may `inspect`
+ * a read-only capability to every other component's CNode, in description order. The CNode gets the smallest radix that holds them; the untyped holder's gets
  * 256 slots, the upper half left for the untyped capabilities.
  *
  * Rights: a client's endpoint can send and grant a reply (so Call works); a signaller's
@@ -20,6 +21,7 @@
 #define RIGHTS_CALL (CAIRN_RIGHT_WRITE | CAIRN_RIGHT_GRANT_REPLY)
 #define RIGHTS_SIGNAL CAIRN_RIGHT_WRITE
 #define RIGHTS_RECEIVE CAIRN_RIGHT_READ
+#define RIGHTS_INSPECT CAIRN_RIGHT_READ   /* a CNode without write: read, never change */
 
 struct slots {
     struct plan *plan;
@@ -131,6 +133,12 @@ static void add_authority(struct slots *s)
     if (sd_given(c->asid_control)) {
         add_next(s, (struct plan_cap){0, BOOTPLAN_CAP_ASID_CONTROL, RIGHTS_OWN, 0, 0,
                  PLAN_SRC_ASID_CONTROL, 0, 0});
+    }
+    for (unsigned i = 0; sd_given(c->inspect) && i < s->plan->sys->component_count; i++) {
+        if (i != s->component) {
+            add_next(s, (struct plan_cap){0, BOOTPLAN_CAP_INSPECT, RIGHTS_INSPECT, i, 0,
+                     PLAN_SRC_INSPECT, i, 0});
+        }
     }
 }
 

@@ -64,6 +64,10 @@ static void report_component(struct report *r, const struct sd_system *sys, unsi
     if (sd_given(c->asid_control)) {
         add_line(r, c->asid_control.line, c->name.text, "creates address spaces (asid control)");
     }
+    if (sd_given(c->inspect)) {
+        add_line(r, c->inspect.line, c->name.text,
+                 "reads every component's capabilities (inspect, read-only)");
+    }
     for (unsigned m = 0; m < c->mmio_count; m++) {
         report_mmio(r, c, &c->mmio[m]);
     }

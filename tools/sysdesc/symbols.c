@@ -63,6 +63,9 @@ const char *symbol_cap(const struct plan *plan, unsigned c, const struct plan_ca
                            "");
     case PLAN_SRC_SIGNAL:
         return symbol_signal_cap(sys, cap->index, cap->client, out, size);
+    case PLAN_SRC_INSPECT:
+        return symbol_make(out, size, "CAP_INSPECT_", sys->components[cap->index].name.text,
+                           "");
     }
     return "";
 }

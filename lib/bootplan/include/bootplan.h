@@ -197,6 +197,9 @@ enum bootplan_cap_kind {
                                       signals the component's IRQ_NOTIFICATION object with
                                       `badge` (BOOTPLAN_SIGNAL_FLAG | one bit per IRQ) */
     BOOTPLAN_CAP_ASID_CONTROL = 8, /* the ASID control capability (object = 0) */
+    BOOTPLAN_CAP_INSPECT = 9,      /* another component's CNode (object = its index),
+                                      CAIRN_RIGHT_READ only: it can be described, not
+                                      changed, and lookups do not pass through it */
 };
 
 struct bootplan_cap {

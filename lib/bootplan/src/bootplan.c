@@ -343,6 +343,9 @@ static bool cap_object_ok(const struct bootplan *plan, uint32_t component,
                (cap->badge & BOOTPLAN_SIGNAL_FLAG) != 0;
     case BOOTPLAN_CAP_ASID_CONTROL:
         return cap->object == 0 && cap->badge == 0;
+    case BOOTPLAN_CAP_INSPECT:
+        return cap->object < plan->component_count && cap->object != component &&
+               cap->rights == CAIRN_RIGHT_READ && cap->badge == 0;
     default:
         return false;
     }
