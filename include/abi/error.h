@@ -29,6 +29,8 @@ enum cairn_lookup_failure {
     CAIRN_LOOKUP_MISSING_CAPABILITY = 2,  /* the slot is empty (or of the wrong kind) */
     CAIRN_LOOKUP_DEPTH_MISMATCH = 3,      /* bits left over, or a level needs more bits */
     CAIRN_LOOKUP_GUARD_MISMATCH = 4,      /* the address's guard bits differ from the guard */
+    CAIRN_LOOKUP_INSPECT_ONLY = 5,        /* bits remain at a CNode capability without the
+                                             write right: walks never go through one */
 };
 
 #endif

@@ -6,9 +6,17 @@
  * capability arguments (CAPn). Results come back as message words. "index, depth"
  * address a slot relative to a CNode capability, exactly as in seL4. Every error a
  * label can return is listed; the conformance suite (tests/kernel) has a case for each.
+ *
+ * CNode capabilities and the write right: a CNode capability without CAIRN_RIGHT_WRITE is
+ * *inspect-only*. It answers CAIRN_CNODE_DESCRIBE and nothing else: every other CNode
+ * label on it, and its use as a source or destination root, a retype destination or a
+ * thread's CSpace, is INVALID_CAPABILITY; a cptr walk stops at it with FAILED_LOOKUP
+ * (CAIRN_LOOKUP_INSPECT_ONLY), so its holder can never invoke what the CNode holds.
  */
 #ifndef CAIRN_ABI_INVOCATION_H
 #define CAIRN_ABI_INVOCATION_H
+
+#include <stdint.h>
 
 enum cairn_invocation_label {
     CAIRN_INVALID_INVOCATION = 0,
@@ -16,7 +24,8 @@ enum cairn_invocation_label {
     /* MR0 type, MR1 size_bits, MR2 index, MR3 depth, MR4 offset, MR5 count; CAP0 dest root.
      * Makes `count` objects in slots offset..offset+count-1 of the CNode at (index, depth).
      * Errors: TRUNCATED_MESSAGE, INVALID_ARGUMENT (type), RANGE (size_bits, count, offset),
-     * FAILED_LOOKUP (dest CNode), DELETE_FIRST (a slot is full), NOT_ENOUGH_MEMORY. */
+     * FAILED_LOOKUP (dest CNode), INVALID_CAPABILITY (CAP0 or the dest CNode inspect-only),
+     * DELETE_FIRST (a slot is full), NOT_ENOUGH_MEMORY. */
     CAIRN_UNTYPED_RETYPE = 1,
     /* Replies MR0 free bytes, MR1 size_bits, MR2 physical address, MR3 is_device. */
     CAIRN_UNTYPED_DESCRIBE = 2,
@@ -41,6 +50,12 @@ enum cairn_invocation_label {
     CAIRN_CNODE_ROTATE = 17,
     /* MR0 index, MR1 depth. Moves the caller's reply capability into the slot. */
     CAIRN_CNODE_SAVE_CALLER = 18,
+    /* MR0 index, MR1 depth; the only label an inspect-only CNode capability answers. Replies
+     * CAIRN_CAP_DESCRIPTION_WORDS words, struct cairn_cap_description below (words 4.. in
+     * the IPC buffer). The walk to the slot starts at the invoked CNode whatever its
+     * rights, and stops at inspect-only CNodes below it as every walk does.
+     * Errors: TRUNCATED_MESSAGE (2 words), RANGE (depth 1..64), FAILED_LOOKUP. */
+    CAIRN_CNODE_DESCRIBE = 19,
 
     /* MR0 suspend source (0/1), MR1 count (1..32). Replies count registers: word 0 is
      * the pc, word i (1..31) is register xi. Errors: RANGE (count). */
@@ -50,7 +65,8 @@ enum cairn_invocation_label {
      * Errors: RANGE (count), TRUNCATED_MESSAGE, ILLEGAL_OPERATION (the caller itself). */
     CAIRN_TCB_WRITE_REGISTERS = 31,
     /* MR0 fault endpoint cptr, MR1 CSpace root guard data, MR2 IPC buffer address;
-     * CAP0 CSpace root (CNode), CAP1 VSpace root (page table), CAP2 IPC buffer frame. */
+     * CAP0 CSpace root (CNode), CAP1 VSpace root (page table), CAP2 IPC buffer frame.
+     * An inspect-only CSpace root is INVALID_CAPABILITY (here and in SET_SPACE). */
     CAIRN_TCB_CONFIGURE = 32,
     /* MR0 priority; CAP0 the authority TCB (its maximum controlled priority bounds it). */
     CAIRN_TCB_SET_PRIORITY = 33,
@@ -103,9 +119,9 @@ enum cairn_invocation_label {
     /* MR0 index, MR1 depth; CAP0 untyped (exactly CAIRN_ASID_POOL_BITS), CAP1 dest root.
      * The whole untyped becomes a pool of 64 ASIDs; when the pool's last capability goes,
      * its VSpaces lose their ASIDs and every mapping. Errors: TRUNCATED_MESSAGE (2 words,
-     * 2 caps); INVALID_CAPABILITY (CAP0 is no 4 KiB RAM untyped); REVOKE_FIRST (objects
-     * were made from it); RANGE, FAILED_LOOKUP (dest slot); DELETE_FIRST (dest slot full,
-     * or all pools taken). */
+     * 2 caps); INVALID_CAPABILITY (CAP0 is no 4 KiB RAM untyped, CAP1 inspect-only);
+     * REVOKE_FIRST (objects were made from it); RANGE, FAILED_LOOKUP (dest slot);
+     * DELETE_FIRST (dest slot full, or all pools taken). */
     CAIRN_ASID_CONTROL_MAKE_POOL = 55,
     /* CAP0 the page table to make a VSpace root: its user half is emptied and the kernel
      * window copied in. Deleting its last capability frees the ASID. Errors:
@@ -113,12 +129,39 @@ enum cairn_invocation_label {
      * or a root already); DELETE_FIRST (the pool has no free ASID). */
     CAIRN_ASID_POOL_ASSIGN = 56,
 
-    /* MR0 irq, MR1 index, MR2 depth; CAP0 dest root. */
+    /* MR0 irq, MR1 index, MR2 depth; CAP0 dest root (INVALID_CAPABILITY if inspect-only). */
     CAIRN_IRQ_CONTROL_GET = 60,
     CAIRN_IRQ_HANDLER_ACK = 61,
     /* CAP0 the notification to signal. */
     CAIRN_IRQ_HANDLER_SET_NOTIFICATION = 62,
     CAIRN_IRQ_HANDLER_CLEAR = 63,
 };
+
+/* The reply of CAIRN_CNODE_DESCRIBE, word i being field i. Fields that do not apply to the
+ * capability's type are 0; an empty slot is all 0 (type CAIRN_CAP_TYPE_NULL). */
+struct cairn_cap_description {
+    uint64_t type;        /* enum cairn_cap_type */
+    uint64_t rights;      /* CAIRN_RIGHT_* */
+    uint64_t object;      /* the object's identity, its physical address (untyped: the
+                           * region's; reply: the caller's TCB); 0 for IRQ handlers (see
+                           * number) and the control capabilities (there is one of each) */
+    uint64_t size_bits;   /* log2 of the object's bytes; a CNode's radix (2^radix slots) */
+    uint64_t badge;       /* endpoint, notification: the badge (0: unbadged) */
+    uint64_t guard;       /* CNode: the guard value ... */
+    uint64_t guard_bits;  /* ... and how many cptr bits it takes */
+    uint64_t flags;       /* CAIRN_DESCRIBE_* below */
+    uint64_t vaddr;       /* frame, page table with CAIRN_DESCRIBE_MAPPED: where */
+    uint64_t free_bytes;  /* untyped: bytes not yet retyped */
+    uint64_t number;      /* IRQ handler: its IRQ; ASID pool: the pool's number */
+};
+
+#define CAIRN_DESCRIBE_MAPPED (1u << 0)       /* frame, page table: this capability's mapping
+                                                 (its VSpace may have gone since) */
+#define CAIRN_DESCRIBE_DEVICE (1u << 1)       /* untyped: device memory */
+#define CAIRN_DESCRIBE_VSPACE_ROOT (1u << 2)  /* page table: it has an ASID */
+#define CAIRN_CAP_DESCRIPTION_WORDS 11
+
+_Static_assert(sizeof(struct cairn_cap_description) == CAIRN_CAP_DESCRIPTION_WORDS * 8,
+               "a description is whole words with no padding");
 
 #endif

@@ -83,15 +83,21 @@ static struct lookup_result failed(unsigned failure, unsigned bits_left)
     predicate in_cnode{L}(struct cap *c, struct cte *slot) =
       \exists integer i; 0 <= i < (1 << c->size_bits) && slot == cnode_slots(c) + i;
 
+    // The walk goes through the root whatever its rights, below it only with write.
+    predicate writable_or_root{L}(struct cap *root, struct cap *c) =
+      c == root || (c->rights & CAIRN_RIGHT_WRITE) != 0;
+
     // walk(root, depth, c, bits): a walk of depth bits from root can reach capability c
-    // with bits still to resolve. It starts at root; from a CNode capability it reaches,
-    // it can go on to the capability in any of that CNode's slots if bits remain.
+    // with bits still to resolve. It starts at root; from a CNode capability it reaches
+    // and may go through, it can go on to the capability in any of its slots if bits
+    // remain.
     inductive walk{L}(struct cap *root, integer depth, struct cap *c, integer bits) {
       case walk_root{L}: \forall struct cap *root, integer depth;
         walk(root, depth, root, depth);
       case walk_down{L}: \forall struct cap *root, *c, integer depth, bits, struct cte *slot;
-        walk(root, depth, c, bits) && c->type == CAP_CNODE && in_cnode(c, slot) &&
-        bits_after(c, bits) > 0 ==> walk(root, depth, &slot->cap, bits_after(c, bits));
+        walk(root, depth, c, bits) && c->type == CAP_CNODE && writable_or_root(root, c) &&
+        in_cnode(c, slot) && bits_after(c, bits) > 0 ==>
+        walk(root, depth, &slot->cap, bits_after(c, bits));
     }
 
     // The one assumption of the walk, a kernel invariant: the CNode capabilities a walk
@@ -128,7 +134,7 @@ static inline struct cte *cnode_slot(const struct cap *node, uint64_t index)
     assigns \nothing;
     ensures \result.failure == LOOKUP_OK || \result.failure == LOOKUP_INVALID_ROOT ||
             \result.failure == LOOKUP_GUARD_MISMATCH ||
-            \result.failure == LOOKUP_DEPTH_MISMATCH;
+            \result.failure == LOOKUP_DEPTH_MISMATCH || \result.failure == LOOKUP_INSPECT_ONLY;
     ensures \result.failure == LOOKUP_OK ==>
             found(root, depth, \result.slot, \result.bits_left) && \result.bits_left < depth;
     ensures \result.failure == LOOKUP_OK && \result.bits_left != 0 ==>
@@ -137,6 +143,7 @@ static inline struct cte *cnode_slot(const struct cap *node, uint64_t index)
     ensures \result.bits_left <= depth;
     ensures \result.failure == LOOKUP_INVALID_ROOT <==> root->type != CAP_CNODE;
     ensures \result.failure == LOOKUP_INVALID_ROOT ==> \result.bits_left == depth;
+    ensures \result.failure == LOOKUP_INSPECT_ONLY ==> 0 < \result.bits_left < depth;
     ensures \result.failure == LOOKUP_GUARD_MISMATCH ||
             \result.failure == LOOKUP_DEPTH_MISMATCH ==> failed_at(root, depth, \result.bits_left);
 */
@@ -148,7 +155,7 @@ struct lookup_result cspace_resolve(const struct cap *root, uint64_t cptr, unsig
         return failed(LOOKUP_INVALID_ROOT, bits);
     }
     /*@ loop invariant walk(root, depth, node, bits);
-        loop invariant node->type == CAP_CNODE;
+        loop invariant node->type == CAP_CNODE && writable_or_root(root, node);
         loop invariant \valid_read(node) && bits <= depth;
         loop assigns node, bits;
         loop variant bits;
@@ -163,6 +170,9 @@ struct lookup_result cspace_resolve(const struct cap *root, uint64_t cptr, unsig
         if (step.bits_left == 0 || slot->cap.type != CAP_CNODE) {
             return (struct lookup_result){.slot = slot, .failure = LOOKUP_OK,
                                           .bits_left = step.bits_left};
+        }
+        if ((slot->cap.rights & CAIRN_RIGHT_WRITE) == 0) {
+            return failed(LOOKUP_INSPECT_ONLY, step.bits_left);
         }
         /* For the provers: the next level is one step further on the walk. */
         //@ assert walk(root, depth, &slot->cap, bits_after(node, bits));

@@ -6,6 +6,11 @@
  * as the slot index. If bits remain and the slot holds another CNode capability, go on
  * there. A lookup for a slot operation must use up exactly `depth` bits; the lookup of
  * an invoked capability may stop early at the first slot that is not a CNode.
+ *
+ * Cairn's one addition: a walk goes on only through CNode capabilities with the write
+ * right. Bits left at an inspect-only one (no write) fail with LOOKUP_INSPECT_ONLY, so
+ * holding one lets a thread describe that CNode's slots but never invoke what they hold.
+ * The root is the caller's to check: DESCRIBE walks from an inspect-only CNode.
  */
 #ifndef CAIRN_KERNEL_CSPACE_H
 #define CAIRN_KERNEL_CSPACE_H
@@ -22,7 +27,14 @@ enum lookup_failure {
     LOOKUP_MISSING_CAPABILITY = CAIRN_LOOKUP_MISSING_CAPABILITY,
     LOOKUP_DEPTH_MISMATCH = CAIRN_LOOKUP_DEPTH_MISMATCH,
     LOOKUP_GUARD_MISMATCH = CAIRN_LOOKUP_GUARD_MISMATCH,
+    LOOKUP_INSPECT_ONLY = CAIRN_LOOKUP_INSPECT_ONLY,
 };
+
+/* True for a CNode capability a walk may go through and slot operations may use. */
+static inline bool cap_is_writable_cnode(const struct cap *c)
+{
+    return c->type == CAP_CNODE && (c->rights & CAIRN_RIGHT_WRITE) != 0;
+}
 
 struct lookup_result {
     struct cte *slot;      /* the slot found (0 on failure) */
@@ -66,6 +78,9 @@ cspace_lookup_cap_fast(const struct cap *node, uint64_t cptr)
                                  (chunk & ((1ull << node->size_bits) - 1));
         if (below == 0 || slot->cap.type != CAP_CNODE) {
             return slot;   /* bits may be left: like cspace_lookup_cap, stop at a leaf */
+        }
+        if ((slot->cap.rights & CAIRN_RIGHT_WRITE) == 0) {
+            return 0;      /* inspect-only: no walk goes through it */
         }
         cptr &= (1ull << below) - 1;
         bits = below;

@@ -72,9 +72,9 @@ enum cairn_error error_plain(struct syscall_error *e, enum cairn_error type, con
     return debug_reason(e, type, why);
 }
 
-enum cairn_error lookup_slot_for_op(struct syscall_error *e, const struct cap *root,
-                                    uint64_t index, uint64_t depth, bool source,
-                                    struct cte **slot)
+enum cairn_error lookup_slot_to_read(struct syscall_error *e, const struct cap *root,
+                                     uint64_t index, uint64_t depth, bool source,
+                                     struct cte **slot)
 {
     if (depth < 1 || depth > CAIRN_WORD_BITS) {
         return error_range(e, 1, CAIRN_WORD_BITS, "depth outside 1..64");
@@ -86,6 +86,18 @@ enum cairn_error lookup_slot_for_op(struct syscall_error *e, const struct cap *r
     }
     *slot = r.slot;
     return CAIRN_OK;
+}
+
+enum cairn_error lookup_slot_for_op(struct syscall_error *e, const struct cap *root,
+                                    uint64_t index, uint64_t depth, bool source,
+                                    struct cte **slot)
+{
+    if (root->type == CAP_CNODE && !cap_is_writable_cnode(root)) {
+        return error_plain(e, CAIRN_E_INVALID_CAPABILITY,
+                           source ? "source root CNode is inspect-only (no write right)"
+                                  : "destination root CNode is inspect-only (no write right)");
+    }
+    return lookup_slot_to_read(e, root, index, depth, source, slot);
 }
 
 /* Resolves the extra capabilities named in the sender's IPC buffer. */

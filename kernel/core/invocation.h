@@ -58,9 +58,16 @@ enum cairn_error error_lookup(struct syscall_error *e, struct lookup_result look
                               bool source, const char *why);
 enum cairn_error error_plain(struct syscall_error *e, enum cairn_error type, const char *why);
 
-/* Looks up a slot for a CNode operation and fails the decode when it does not resolve. */
+/* Looks up a slot for a CNode operation and fails the decode when it does not resolve:
+ * RANGE (depth not 1..64) or FAILED_LOOKUP; a root CNode without the write right (one
+ * that may only be inspected) is INVALID_CAPABILITY. */
 enum cairn_error lookup_slot_for_op(struct syscall_error *e, const struct cap *root,
                                     uint64_t index, uint64_t depth, bool source,
                                     struct cte **slot);
+
+/* The same lookup whatever the root's rights, for an operation that only reads the slot. */
+enum cairn_error lookup_slot_to_read(struct syscall_error *e, const struct cap *root,
+                                     uint64_t index, uint64_t depth, bool source,
+                                     struct cte **slot);
 
 #endif

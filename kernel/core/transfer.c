@@ -39,7 +39,7 @@ static struct cte *receive_slot(struct tcb *receiver)
         return 0;
     }
     struct lookup_result root = cspace_lookup_cap(&receiver->ctable.cap, b->receive_cnode);
-    if (root.failure != LOOKUP_OK || root.slot->cap.type != CAP_CNODE ||
+    if (root.failure != LOOKUP_OK || !cap_is_writable_cnode(&root.slot->cap) ||
         b->receive_depth < 1 || b->receive_depth > CAIRN_WORD_BITS) {
         return 0;
     }

@@ -6,12 +6,18 @@
  * mint) may reduce its rights and, for endpoints and notifications, give it a badge;
  * for CNodes the same word sets the guard. Untyped, reply and zombie capabilities are
  * never derived: an untyped region must have exactly one watermark.
+ *
+ * A CNode capability without the write right is inspect-only: DESCRIBE reads a slot's
+ * capability through it; every other label is refused (and cspace.h's walks stop at it).
  */
 #include "cnode.h"
 
 #include "abi/invocation.h"
 #include "delete.h"
 #include "endpoint.h"
+#include "memory.h"
+#include "untyped.h"
+#include "vspace.h"
 
 /* CNode guard data (MR "badge" of a CNode): bits 5..0 guard size, the rest the guard. */
 #define GUARD_SIZE_BITS 6
@@ -272,8 +278,63 @@ static enum cairn_error decode_cancel_badged(struct cte *cnode, struct message *
     return CAIRN_OK;
 }
 
+/* What DESCRIBE says about the capability in slot (abi/invocation.h). */
+static struct cairn_cap_description describe(const struct cte *slot)
+{
+    const struct cap *c = &slot->cap;
+    struct cairn_cap_description d = {.type = c->type, .rights = c->rights};
+    uint64_t bytes = cap_object_size(c);
+    d.object = c->object != 0 ? virt_to_phys((const void *)(uintptr_t)c->object) : 0;
+    d.size_bits = c->type == CAP_CNODE ? c->size_bits : bytes != 0 ? __builtin_ctzll(bytes) : 0;
+    if (has_badge(c->type)) {
+        d.badge = c->data;
+    } else if (c->type == CAP_CNODE) {
+        d.guard = c->data;
+        d.guard_bits = c->guard_bits;
+    } else if (c->type == CAP_FRAME || c->type == CAP_PAGE_TABLE) {
+        d.flags = c->data != 0 ? CAIRN_DESCRIBE_MAPPED : 0;   /* data: vaddr + 1 */
+        d.flags |= c->type == CAP_PAGE_TABLE && vspace_is_root(c) ? CAIRN_DESCRIBE_VSPACE_ROOT : 0;
+        d.vaddr = c->data != 0 ? c->data - 1 : 0;
+    } else if (c->type == CAP_UNTYPED) {
+        d.free_bytes = untyped_free_bytes(slot);
+        d.flags = c->aux != 0 ? CAIRN_DESCRIBE_DEVICE : 0;
+    } else if (c->type == CAP_IRQ_HANDLER || c->type == CAP_ASID_POOL) {
+        d.number = c->aux;
+    }
+    return d;
+}
+
+/* DESCRIBE: MR0 index, MR1 depth; the one label an inspect-only CNode answers. */
+static enum cairn_error decode_describe(struct cte *cnode, struct message *m,
+                                        struct syscall_error *e)
+{
+    if (m->length < 2) {
+        return error_plain(e, CAIRN_E_TRUNCATED_MESSAGE, "describe: needs index and depth");
+    }
+    struct cte *slot;
+    enum cairn_error err = lookup_slot_to_read(e, &cnode->cap, message_word(m, 0),
+                                               message_word(m, 1), false, &slot);
+    if (err != CAIRN_OK) {
+        return err;
+    }
+    struct cairn_cap_description d = describe(slot);
+    const uint64_t *words = (const uint64_t *)&d;
+    for (unsigned i = 0; i < CAIRN_CAP_DESCRIPTION_WORDS; i++) {
+        message_set_reply_word(m->sender, i, words[i]);
+    }
+    m->reply_length = CAIRN_CAP_DESCRIPTION_WORDS;
+    return CAIRN_OK;
+}
+
 enum cairn_error decode_cnode(struct cte *slot, struct message *m, struct syscall_error *e)
 {
+    if (m->label == CAIRN_CNODE_DESCRIBE) {
+        return decode_describe(slot, m, e);
+    }
+    if (!cap_is_writable_cnode(&slot->cap)) {
+        return error_plain(e, CAIRN_E_INVALID_CAPABILITY,
+                           "cnode: inspect-only capability (no write right): describe only");
+    }
     switch (m->label) {
     case CAIRN_CNODE_COPY:
         return decode_copy(slot, m, false, e);

@@ -97,6 +97,10 @@ static enum cairn_error check_spaces(const struct message *m, struct syscall_err
     if (m->extra[0]->cap.type != CAP_CNODE) {
         return error_invalid_argument(e, 0, "tcb: CSpace root is not a CNode");
     }
+    if (!cap_is_writable_cnode(&m->extra[0]->cap)) {
+        return error_plain(e, CAIRN_E_INVALID_CAPABILITY,
+                           "tcb: CSpace root is inspect-only (no write right)");
+    }
     if (m->extra[1]->cap.type != CAP_PAGE_TABLE || !vspace_is_root(&m->extra[1]->cap)) {
         return error_invalid_argument(e, 1, "tcb: VSpace root is not an address space");
     }

@@ -128,6 +128,10 @@ static enum cairn_error find_destination(const struct message *m, struct syscall
         struct lookup_result r = {.failure = LOOKUP_MISSING_CAPABILITY};
         return error_lookup(e, r, false, "retype: destination is not a CNode");
     }
+    if (!cap_is_writable_cnode(*cnode)) {
+        return error_plain(e, CAIRN_E_INVALID_CAPABILITY,
+                           "retype: destination CNode is inspect-only (no write right)");
+    }
     return CAIRN_OK;
 }
 
@@ -198,10 +202,15 @@ static enum cairn_error decode_retype(struct cte *slot, struct message *m,
     return CAIRN_OK;
 }
 
-static enum cairn_error decode_describe(const struct cte *slot, struct message *m)
+uint64_t untyped_free_bytes(const struct cte *slot)
 {
     uint64_t used = cdt_has_children(slot) ? slot->cap.data : 0;
-    message_set_reply_word(m->sender, 0, (1ull << slot->cap.size_bits) - used);
+    return (1ull << slot->cap.size_bits) - used;
+}
+
+static enum cairn_error decode_describe(const struct cte *slot, struct message *m)
+{
+    message_set_reply_word(m->sender, 0, untyped_free_bytes(slot));
     message_set_reply_word(m->sender, 1, slot->cap.size_bits);
     message_set_reply_word(m->sender, 2, virt_to_phys((void *)(uintptr_t)slot->cap.object));
     message_set_reply_word(m->sender, 3, slot->cap.aux);

@@ -18,6 +18,10 @@ struct cap untyped_cap(uint64_t paddr, unsigned size_bits, bool is_device);
  */
 struct cap untyped_make_object(unsigned type, unsigned size_bits, uint64_t object, bool device);
 
+/* The bytes of an untyped capability's region not yet retyped (all of them once
+ * nothing made from it is left). */
+uint64_t untyped_free_bytes(const struct cte *slot);
+
 /* Log2 of the bytes an object of `type` takes (size_bits for untyped and CNodes). */
 unsigned untyped_object_bits(unsigned type, unsigned size_bits);
 

@@ -211,6 +211,25 @@ static void test_three_levels(void **state)
     assert_found(cspace_lookup_cap(&root, (cptr ^ 1) << 44), &leaf_slots[8], 44);
 }
 
+/* An inspect-only CNode capability (no write right) ends every walk that would go on
+ * through it; as the last level of a slot address, or as the root, it is fine. */
+static void test_inspect_only_stops_walks(void **state)
+{
+    (void)state;
+    struct cap root = three_levels();
+    root_slots[3].cap.rights = CAIRN_RIGHT_READ;
+    const struct field path[] = {{3, 5}, {2, 3}, {5, 17}, {6, 0x2a}, {4, 9}};
+    uint64_t cptr = compose(path, 5);
+    assert_failed(cspace_lookup_slot(&root, cptr, 20), LOOKUP_INSPECT_ONLY, 15);
+    assert_failed(cspace_lookup_cap(&root, cptr << 44), LOOKUP_INSPECT_ONLY, 59);
+    assert_null(cspace_lookup_cap_fast(&root, cptr << 44));
+    assert_found(cspace_lookup_slot(&root, cptr >> 15, 5), &root_slots[3], 0);
+    struct cap mid = root_slots[3].cap;   /* the walk may start at one */
+    assert_found(cspace_lookup_slot(&mid, (cptr >> 10) & 0x1f, 5), &mid_slots[17], 0);
+    mid_slots[17].cap.rights = CAIRN_RIGHT_READ;
+    assert_failed(cspace_lookup_slot(&mid, cptr & 0x7fff, 15), LOOKUP_INSPECT_ONLY, 10);
+}
+
 static void test_lookup_cap_stops_early(void **state)
 {
     (void)state;
@@ -323,6 +342,7 @@ int main(void)
         cmocka_unit_test_setup(test_invalid_root, clear_cnodes),
         cmocka_unit_test_setup(test_two_levels, clear_cnodes),
         cmocka_unit_test_setup(test_three_levels, clear_cnodes),
+        cmocka_unit_test_setup(test_inspect_only_stops_walks, clear_cnodes),
         cmocka_unit_test_setup(test_lookup_cap_stops_early, clear_cnodes),
         cmocka_unit_test_setup(test_lookup_slot_rejects_leftover_bits, clear_cnodes),
         cmocka_unit_test_setup(test_radix_10, clear_cnodes),

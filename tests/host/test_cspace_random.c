@@ -53,7 +53,8 @@ static uint64_t address_bits(uint64_t cptr, unsigned depth, unsigned at, unsigne
 /*
  * The reference: seL4's rule applied to the address as a string of depth bits read one
  * at a time. Each CNode takes its guard, then its radix; it is a guard mismatch if the
- * guard does not fit or differs, a depth mismatch if the index does not fit.
+ * guard does not fit or differs, a depth mismatch if the index does not fit; bits left
+ * at a CNode capability without the write right (inspect-only) end the walk.
  */
 static struct expected reference(const struct cap *root, uint64_t cptr, unsigned depth)
 {
@@ -78,6 +79,9 @@ static struct expected reference(const struct cap *root, uint64_t cptr, unsigned
         if (used == depth || slot->cap.type != CAP_CNODE) {
             return (struct expected){LOOKUP_OK, slot, depth - used};
         }
+        if (!(slot->cap.rights & CAIRN_RIGHT_WRITE)) {
+            return (struct expected){LOOKUP_INSPECT_ONLY, 0, depth - used};
+        }
         node = &slot->cap;
     }
 }
@@ -100,13 +104,18 @@ static uint64_t low_bits(uint64_t value, unsigned width)
     return width >= 64 ? value : value & ((1ull << width) - 1);
 }
 
-/* A capability to CNode n with a random guard: mostly short, sometimes very long. */
+/* A capability to CNode n with a random guard: mostly short, sometimes very long;
+ * one in eight is inspect-only. */
 static struct cap random_cnode_cap(uint64_t *seed, unsigned n)
 {
     unsigned radix = node_radix[n];
     unsigned guard_bits = pick(seed, 4) == 0 ? pick(seed, 65 - radix) : pick(seed, 7);
     uint64_t guard = pick(seed, 3) == 0 ? 0 : low_bits(next_random(seed), guard_bits);
-    return cnode_cap(nodes[n], radix, guard_bits, guard);
+    struct cap c = cnode_cap(nodes[n], radix, guard_bits, guard);
+    if (pick(seed, 8) == 0) {
+        c.rights = CAIRN_RIGHT_READ;
+    }
+    return c;
 }
 
 /* Radices 1..7 and one of 10; slots empty, endpoints, or CNode caps (cycles included). */
@@ -221,7 +230,7 @@ static void check_case(const struct cap *root, uint64_t cptr, unsigned depth)
 
 /* How often each outcome came up, so the test knows it covered them all. */
 struct tally {
-    unsigned found, found_early, guard, depth, invalid;
+    unsigned found, found_early, guard, depth, invalid, inspect_only;
 };
 
 static void count_outcome(struct tally *t, const struct cap *root, uint64_t cptr,
@@ -233,6 +242,7 @@ static void count_outcome(struct tally *t, const struct cap *root, uint64_t cptr
     t->guard += e.failure == LOOKUP_GUARD_MISMATCH;
     t->depth += e.failure == LOOKUP_DEPTH_MISMATCH;
     t->invalid += e.failure == LOOKUP_INVALID_ROOT;
+    t->inspect_only += e.failure == LOOKUP_INSPECT_ONLY;
 }
 
 static void test_random_against_reference(void **state)
@@ -270,10 +280,11 @@ static void test_random_against_reference(void **state)
                          want.failure == LOOKUP_OK ? want.slot : NULL);
         count_outcome(&t, &root, word, 64);
     }
-    print_message("found %u, found early %u, guard %u, depth %u, invalid root %u\n", t.found,
-                  t.found_early, t.guard, t.depth, t.invalid);
+    print_message("found %u, found early %u, guard %u, depth %u, invalid root %u, "
+                  "inspect-only %u\n", t.found, t.found_early, t.guard, t.depth, t.invalid,
+                  t.inspect_only);
     assert_true(t.found > 1000 && t.found_early > 1000);
-    assert_true(t.guard > 1000 && t.depth > 1000 && t.invalid > 100);
+    assert_true(t.guard > 1000 && t.depth > 1000 && t.invalid > 100 && t.inspect_only > 500);
 }
 
 int main(void)

@@ -135,6 +135,11 @@ enum cairn_error cairn_cnode_rotate(cairn_cptr_t root, uint64_t dest, unsigned d
                                     cairn_cptr_t src_root, uint64_t src, unsigned src_depth);
 enum cairn_error cairn_cnode_delete(cairn_cptr_t root, uint64_t index, unsigned depth);
 enum cairn_error cairn_cnode_revoke(cairn_cptr_t root, uint64_t index, unsigned depth);
+/* The capability in slot (index, depth) of the CNode at root, which may be inspect-only
+ * (no write right). Words 4.. of the reply come through the IPC buffer, so the calling
+ * thread needs one; *out is filled only on CAIRN_OK. */
+enum cairn_error cairn_cnode_describe(cairn_cptr_t root, uint64_t index, unsigned depth,
+                                      struct cairn_cap_description *out);
 
 enum cairn_error cairn_tcb_configure(cairn_cptr_t tcb, cairn_cptr_t fault_endpoint,
                                      cairn_cptr_t cspace, uint64_t guard_data,

@@ -116,6 +116,18 @@ enum cairn_error cairn_cnode_revoke(cairn_cptr_t root, uint64_t index, unsigned 
     return cairn_invoke(root, CAIRN_CNODE_REVOKE, w, 2, 0, 0);
 }
 
+enum cairn_error cairn_cnode_describe(cairn_cptr_t root, uint64_t index, unsigned depth,
+                                      struct cairn_cap_description *out)
+{
+    uint64_t w[] = {index, depth};
+    enum cairn_error err = cairn_invoke(root, CAIRN_CNODE_DESCRIBE, w, 2, 0, 0);
+    uint64_t *words = (uint64_t *)out;
+    for (unsigned i = 0; err == CAIRN_OK && i < CAIRN_CAP_DESCRIPTION_WORDS; i++) {
+        words[i] = i < CAIRN_MSG_REGISTERS ? cairn_reply[i] : cairn_ipc_buffer()->msg[i];
+    }
+    return err;
+}
+
 enum cairn_error cairn_tcb_configure(cairn_cptr_t tcb, cairn_cptr_t fault_endpoint,
                                      cairn_cptr_t cspace, uint64_t guard_data,
                                      cairn_cptr_t vspace, uint64_t buffer, cairn_cptr_t frame)

@@ -84,6 +84,7 @@ void lower_self(void);
 #define CASE_LIST(name) extern const struct test_case name[]; extern const unsigned name##_count
 CASE_LIST(untyped_cases);
 CASE_LIST(cnode_cases);
+CASE_LIST(describe_cases);
 CASE_LIST(cspace_cases);
 CASE_LIST(tcb_cases);
 CASE_LIST(vspace_cases);

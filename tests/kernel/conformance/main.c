@@ -14,6 +14,7 @@ struct suite {
 static const struct suite suites[] = {
     {untyped_cases, &untyped_cases_count},
     {cnode_cases, &cnode_cases_count},
+    {describe_cases, &describe_cases_count},
     {cspace_cases, &cspace_cases_count},
     {tcb_cases, &tcb_cases_count},
     {vspace_cases, &vspace_cases_count},

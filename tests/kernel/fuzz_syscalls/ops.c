@@ -56,11 +56,14 @@ void op_retype(void)
 
 void op_cnode(void)
 {
-    static const unsigned lengths[] = {2, 2, 2, 5, 6, 4, 5, 8, 2};
-    unsigned op = below(9);
-    struct place d = place(op == 0 || op == 1 || op == 2), s = place(true), p = place(true);
-    uint64_t w[8] = {d.index, d.depth, s.index, s.depth, chance(50) ? CAIRN_RIGHTS_ALL : value(),
-                     badge_or_guard()};
+    /* Labels REVOKE (10) .. DESCRIBE (19), in order. */
+    static const unsigned lengths[] = {2, 2, 2, 5, 6, 4, 5, 8, 2, 2};
+    unsigned op = below(10);
+    struct place d = place(op <= 2 || op == 9), s = place(true), p = place(true);
+    /* Minted CNode capabilities are often inspect-only (read, no write), whose walks stop. */
+    uint64_t rights = op == 4 && chance(25) ? CAIRN_RIGHT_READ
+                    : chance(50) ? CAIRN_RIGHTS_ALL : value();
+    uint64_t w[8] = {d.index, d.depth, s.index, s.depth, rights, badge_or_guard()};
     cairn_cptr_t caps[2] = {s.root, s.root};
     unsigned ncaps = op >= 3 && op <= 6 ? 1 : op == 7 ? 2 : 0;
     if (op == 5 || op == 6) {   /* move, mutate: MR4 is the badge */
