@@ -8,6 +8,8 @@ escaped text that group matched, so a test can say "the fault is at the pc the t
 printed". A KERNEL PANIC anywhere (unless the case sets panic=True), a timeout or a
 wrong exit status fails the case.
 """
+import os
+import re
 
 KERNEL_UP = [
     ("expect", r"^Cairn kernel \d+\.\d+\.\d+ on hart \d+"),
@@ -113,11 +115,46 @@ SHELL = [
     ("expect", r"^CAIRN> "),
 ]
 
+def planned_caps(build, system, component):
+    """(slot, name) of every capability the analyser planned for a component, read from
+    its generated header (aliases such as CAP_TCB_MAIN and *_FIRST left out)."""
+    path = os.path.join(build, "systems", system, "gen", component + "_caps.h")
+    caps = {}
+    with open(path) as header:
+        for line in header:
+            m = re.match(r"#define (CAP_\w+)\s+(\d+)\s+/\*", line)
+            if m and not m.group(1).endswith(("_FIRST", "_SLOTS")):
+                caps.setdefault(int(m.group(2)), m.group(1))
+    return sorted(caps.items())
+
+
+def capscan_steps(build):
+    """`capscan NAME` for every component of the real system: each capability the
+    description grants shows in its slot under its name, and nothing else is there but
+    the component's own memory (the console counts: 0 missing, different, unexpected)."""
+    steps = KERNEL_UP + [("expect", r"^CAIRN> "), ("send", "capscan\r"),
+                         ("expect", r"^memory_manager: \d+ of \d+ capabilities as described")]
+    for component in ("memory_manager", "uart_driver", "timer_service", "debug_console"):
+        caps = planned_caps(build, "cairn", component)
+        steps += [("send", "capscan %s\r" % component)]
+        steps += [("expect", r"^ +%d  \w+ +[-rwgGx]{5}  (badge 0x[0-9a-f]+ +)? *%s$" % (slot, name))
+                  for slot, name in caps]
+        steps += [("expect", r"^%s: %d of %d capabilities as described, 0 missing, 0 different, "
+                             r"0 unexpected; its own: [1-9]\d* frames, [1-9]\d* page tables"
+                   % (component, len(caps), len(caps)))]
+    return steps + [("send", "capscan nothing\r"),
+                    ("expect", r"^error: capscan: no component 'nothing' \(capscan alone "
+                               r"lists them\)$"),
+                    ("send", "capscan a b\r"),
+                    ("expect", r"^error: usage: capscan \[COMPONENT\]$")]
+
+
 CASES = [
     banner_case("boot_banner", "128M"),
     banner_case("boot_in_3M", "3M"),
     # Generous: it types a lot, and CI machines may be busy with other boots.
     dict(name="shell", image="cairn", exit=None, timeout=90, steps=KERNEL_UP + SHELL),
+    dict(name="capscan", image="cairn", exit=None, timeout=60, steps=capscan_steps),
     # tests/system/hostile.desc: services answer malformed requests with errors, and live on.
     dict(name="hostile_client", image="system_hostile", exit=None, timeout=60,
          steps=KERNEL_UP + [

@@ -114,7 +114,8 @@ def run_qemu_case(case, build):
     with qemu.Session(image, memory=case.get("memory", "128M"),
                       icount=case.get("icount", False),
                       timeout=case.get("timeout", 30)) as session:
-        for kind, arg in case["steps"]:
+        steps = case["steps"](build) if callable(case["steps"]) else case["steps"]
+        for kind, arg in steps:
             if kind == "send":
                 session.send(arg)
                 continue

@@ -7,6 +7,7 @@
 #include "shell.h"
 
 #include "cairn.h"
+#include "capscan.h"
 #include "console.h"
 #include "cstring.h"
 #include "debug_console_caps.h"
@@ -119,6 +120,8 @@ static const struct command commands[] = {
     {"mdebug", "mdebug", "every untyped region the memory manager holds", mdebug},
     {"ps", "ps", "every thread: its component, state and priority", ps},
     {"loglevel", "loglevel [LEVEL]", "show or set the console's log level", loglevel},
+    {"capscan", "capscan [COMPONENT]", "capabilities held, against the description",
+     capscan_command},
     {"sleep", "sleep DURATION", "wait 2, 0.5, 250ms...; ^C ends it", sleep_command},
     {0, 0, 0, 0},
 };

@@ -498,6 +498,7 @@ static enum cairn_error load(struct build *b, uint64_t frames_and_tables)
         .untyped = memory_untyped_for(b->rs, frames_and_tables * PAGE),
         .vspace = b->vspace, .cnode = b->cnode, .cnode_depth = CAIRN_WORD_BITS,
         .next_slot = own_first_slot(b), .slot_limit = 1ull << b->radix, .scratch = scratch,
+        .spare = scratch2,
         .window = WINDOW,
     };
     if (b->space.untyped == 0) {

@@ -152,7 +152,7 @@ static void test_slots(void **state)
     assert_cap(cap(p, 1, 7), 10, BOOTPLAN_CAP_NOTIFICATION, 2, BOOTPLAN_SIGNAL_FLAG | 1,
                CAIRN_RIGHT_WRITE);
     assert_cap(cap(p, 1, 8), 11, BOOTPLAN_CAP_NOTIFICATION, 5, 0, CAIRN_RIGHT_READ);
-    assert_cap(cap(p, 1, 9), 12, BOOTPLAN_CAP_IRQ_HANDLER, 10, BOOTPLAN_SIGNAL_FLAG | 1, RW);
+    assert_cap(cap(p, 1, 9), 12, BOOTPLAN_CAP_IRQ_HANDLER, 10, BOOTPLAN_SIGNAL_FLAG | 1, 0);
     assert_int_equal(p->components[1].cnode_radix, 4);
     /* memory_manager: no fault endpoint; receives on memory and on its fault endpoint. */
     assert_int_equal(p->components[0].cap_count, 6);
@@ -231,6 +231,35 @@ static void test_window_overflow(void **state)
     assert_false(a->plan.components[0].fits);
 }
 
+/* `signals`: one notification per client after the other objects; the client's wait
+ * capability follows its call capability, the server's signal capabilities (one per
+ * client, badge order) its receive capability. `inspect`: a read-only capability to
+ * every other component's CNode, last, in component order. */
+static void test_signals_and_inspect(void **state)
+{
+    (void)state;
+    const struct plan *p = &sd_test_clean(SD_TEST_PLATFORM
+        "component server {\n    image s\n    thread main priority 200\n}\n"
+        "component a {\n    image a\n    thread main priority 100\n    inspect\n}\n"
+        "component b {\n    image b\n    thread main priority 100\n}\n"
+        "rpc timer: a, b -> server signals\n")->plan;
+    assert_int_equal(p->object_count, 3);          /* the endpoint, then a's and b's */
+    assert_int_equal(p->signal_objects[0], 1);
+    assert_int_equal(p->objects[1].kind, BOOTPLAN_OBJECT_NOTIFICATION);
+    assert_int_equal(p->components[0].cap_count, 4 + 3);
+    assert_cap(cap(p, 0, 4), 8, BOOTPLAN_CAP_ENDPOINT, 0, 0, CAIRN_RIGHT_READ);
+    assert_cap(cap(p, 0, 5), 9, BOOTPLAN_CAP_NOTIFICATION, 1, BOOTPLAN_SIGNAL_FLAG | 1,
+               CAIRN_RIGHT_WRITE);
+    assert_cap(cap(p, 0, 6), 10, BOOTPLAN_CAP_NOTIFICATION, 2, BOOTPLAN_SIGNAL_FLAG | 1,
+               CAIRN_RIGHT_WRITE);
+    assert_int_equal(p->components[1].cap_count, 4 + 2 + 2);
+    assert_cap(cap(p, 1, 4), 8, BOOTPLAN_CAP_ENDPOINT, 0, 1, CALL);
+    assert_cap(cap(p, 1, 5), 9, BOOTPLAN_CAP_NOTIFICATION, 1, 0, CAIRN_RIGHT_READ);
+    assert_cap(cap(p, 1, 6), 10, BOOTPLAN_CAP_INSPECT, 0, 0, CAIRN_RIGHT_READ);
+    assert_cap(cap(p, 1, 7), 11, BOOTPLAN_CAP_INSPECT, 2, 0, CAIRN_RIGHT_READ);
+    assert_cap(cap(p, 2, 5), 9, BOOTPLAN_CAP_NOTIFICATION, 2, 0, CAIRN_RIGHT_READ);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_badges),
         cmocka_unit_test(test_fault_badges),
         cmocka_unit_test(test_window_overflow),
+        cmocka_unit_test(test_signals_and_inspect),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

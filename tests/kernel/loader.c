@@ -22,7 +22,7 @@
 #define IPC_BUFFER (STACK_BASE + (STACK_PAGES + 1) * CAIRN_PAGE_SIZE)
 
 enum { RAW_CNODE, CNODE, VSPACE, TCB, POOL_MEMORY, POOL, NTFN, WINDOW_L1, WINDOW_L0, SCRATCH,
-       SLOTS };
+       SPARE, SLOTS };
 
 static cairn_cptr_t first_free;
 
@@ -98,7 +98,7 @@ static enum cairn_error load_and_start(cairn_cptr_t untyped, const struct elf_im
     *s = (struct cairn_space){
         .untyped = untyped, .vspace = at(VSPACE), .cnode = at(CNODE),
         .cnode_depth = CAIRN_WORD_BITS, .next_slot = 8, .slot_limit = 1u << RADIX,
-        .scratch = at(SCRATCH), .window = WINDOW,
+        .scratch = at(SCRATCH), .spare = at(SPARE), .window = WINDOW,
     };
     uint64_t slot;
     enum cairn_error err = cairn_space_load_elf(s, elf, file);

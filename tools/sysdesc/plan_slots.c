@@ -22,6 +22,7 @@
 #define RIGHTS_SIGNAL CAIRN_RIGHT_WRITE
 #define RIGHTS_RECEIVE CAIRN_RIGHT_READ
 #define RIGHTS_INSPECT CAIRN_RIGHT_READ   /* a CNode without write: read, never change */
+#define RIGHTS_NONE 0u                    /* an IRQ handler: the kernel makes it with none */
 
 struct slots {
     struct plan *plan;
@@ -127,7 +128,7 @@ static void add_authority(struct slots *s)
                  (uint32_t)irqs, 0, PLAN_SRC_IRQ_NOTIFICATION, 0, 0});
     }
     for (unsigned i = 0; i < c->irq_count; i++) {
-        add_next(s, (struct plan_cap){0, BOOTPLAN_CAP_IRQ_HANDLER, RIGHTS_OWN,
+        add_next(s, (struct plan_cap){0, BOOTPLAN_CAP_IRQ_HANDLER, RIGHTS_NONE,
                  (uint32_t)c->irqs[i].number.value, plan_irq_badge(i), PLAN_SRC_IRQ, i, 0});
     }
     if (sd_given(c->asid_control)) {

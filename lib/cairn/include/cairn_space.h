@@ -25,6 +25,8 @@ struct cairn_space {
     uint64_t next_slot;        /* its first free slot; advanced for each capability */
     uint64_t slot_limit;       /* one past its last usable slot */
     cairn_cptr_t scratch;      /* a free slot of the caller's root CNode */
+    cairn_cptr_t spare;        /* another: each frame's capability is copied through it
+                                  to carry only its mapping's rights */
     uint64_t window;           /* a page-aligned address in the caller's VSpace whose
                                   page tables exist and that nothing is mapped at */
     /* Kept by the builder: */

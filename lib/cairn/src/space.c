@@ -81,6 +81,22 @@ static enum cairn_error fill(struct cairn_space *s, size_t at, const void *src, 
     return cairn_frame_unmap(s->scratch);
 }
 
+/* Leaves in the scratch slot a copy of its frame capability with only `rights`, so
+ * that the target can never map the page with more (a data page executable, say). */
+static enum cairn_error narrow(struct cairn_space *s, unsigned rights)
+{
+    enum cairn_error err = cairn_cnode_copy(ROOT, s->spare, CAIRN_WORD_BITS, ROOT, s->scratch,
+                                            CAIRN_WORD_BITS, rights);
+    if (err == CAIRN_OK) {
+        err = cairn_cnode_delete(ROOT, s->scratch, CAIRN_WORD_BITS);
+    }
+    if (err == CAIRN_OK) {
+        err = cairn_cnode_move(ROOT, s->scratch, CAIRN_WORD_BITS, ROOT, s->spare,
+                               CAIRN_WORD_BITS);
+    }
+    return err;
+}
+
 /* A new page at vaddr holding `bytes` from src at offset `at`, zeros elsewhere; its
  * capability stays in the scratch slot. */
 static enum cairn_error map_in_scratch(struct cairn_space *s, uint64_t vaddr, unsigned rights,
@@ -100,6 +116,9 @@ static enum cairn_error map_in_scratch(struct cairn_space *s, uint64_t vaddr, un
         return err;
     }
     err = bytes > 0 ? fill(s, at, src, bytes) : CAIRN_OK;
+    if (err == CAIRN_OK) {
+        err = narrow(s, rights);
+    }
     if (err == CAIRN_OK) {
         err = cairn_frame_map(s->scratch, s->vspace, vaddr, rights);
     }
