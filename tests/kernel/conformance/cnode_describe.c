@@ -5,7 +5,8 @@
  * Describe is checked on every type the root task holds against what is known some other
  * way (boot info, the ABI's slots, untyped and frame describe calls, what the case made).
  * An inspect-only capability must answer describe and refuse everything else, and no walk
- * may pass through it: slot operations, invoked capabilities and the IPC fastpath alike.
+ * may pass through it: slot operations, invoked capabilities and the IPC fastpath alike;
+ * nor may a received capability land under it.
  */
 #include "framework.h"
 
@@ -385,6 +386,37 @@ static void inspect_only_stops_ipc_walks(struct env *env)
     CHECK_EQ(walked.failure[3], CAIRN_LOOKUP_INSPECT_ONLY);
 }
 
+/* Sends the capability in the low 16 bits of arg over the endpoint above them, again and
+ * again (the runner's clean-up ends it). */
+static void send_cap_forever(uint64_t arg)
+{
+    for (;;) {
+        cairn_ipc_buffer()->caps_or_badges[0] = arg & 0xffff;
+        cairn_send(arg >> 16, cairn_msg_info(3, 0, 1, 0));
+    }
+}
+
+static void inspect_only_receives_no_capability(struct env *env)
+{
+    cairn_cptr_t ro = slot_of(env, 0), ep = slot_of(env, 1), ntfn = slot_of(env, 2);
+    cairn_cptr_t dest = slot_of(env, 4);
+    struct cairn_ipc_buffer *b = cairn_ipc_buffer();
+    lower_self();
+    CHECK_EQ(mint_inspect_only_root(ro), CAIRN_OK);
+    CHECK_EQ(make_object(env, CAIRN_OBJECT_ENDPOINT, 0, ep), CAIRN_OK);
+    CHECK_EQ(make_object(env, CAIRN_OBJECT_NOTIFICATION, 0, ntfn), CAIRN_OK);
+    CHECK_EQ(spawn_worker(env, slot_of(env, 3), send_cap_forever, ep << 16 | ntfn, 0, LOW + 10,
+                          WORKER_BUFFER(1), true), CAIRN_OK);
+    b->receive_index = dest;
+    b->receive_depth = WORD;
+    b->receive_cnode = ro;
+    CHECK_EQ(cairn_msg_extra_caps(cairn_recv(ep, 0)), 0);   /* the message, no capability */
+    CHECK_EQ(cairn_debug_cap_identify(dest), CAIRN_CAP_TYPE_NULL);
+    b->receive_cnode = ROOT;
+    CHECK_EQ(cairn_msg_extra_caps(cairn_recv(ep, 0)), 1);
+    CHECK_EQ(cairn_debug_cap_identify(dest), CAIRN_CAP_TYPE_NOTIFICATION);
+}
+
 const struct test_case describe_cases[] = {
     {"DESCRIBE0001", "describe the boot CNode, TCB, VSpace, control caps and an empty slot", describe_boot_caps},
     {"DESCRIBE0002", "frames: address, size, mapped or not; a copy has the same identity", describe_frames},
@@ -398,5 +430,6 @@ const struct test_case describe_cases[] = {
     {"DESCRIBE0010", "retype, IRQ, ASID and TCB CSpace refuse an inspect-only CNode", inspect_only_refused_as_destination},
     {"DESCRIBE0011", "slot walks stop at an inspect-only CNode (LOOKUP_INSPECT_ONLY)", inspect_only_stops_slot_walks},
     {"DESCRIBE0012", "IPC calls through an inspect-only CNode fail, fastpath and slow path", inspect_only_stops_ipc_walks},
+    {"DESCRIBE0013", "a receive slot under an inspect-only CNode takes no capability", inspect_only_receives_no_capability},
 };
 const unsigned describe_cases_count = sizeof(describe_cases) / sizeof(describe_cases[0]);
