@@ -123,8 +123,14 @@ struct sd_party {
     int component;                 /* resolved: component index, or SD_NONE */
 };
 
+/* Options written after an rpc's server (a flag set; parse_connection.c has the table). */
+enum sd_rpc_option {
+    SD_RPC_GRANT = 1u << 0,        /* `grant`: the server may pass capabilities in replies */
+};
+
 struct sd_connection {
     enum sd_connection_kind kind;
+    unsigned options;              /* rpc only: enum sd_rpc_option flags */
     struct sd_pos keyword;
     struct sd_name name;
     struct sd_number size;         /* shared regions only */
