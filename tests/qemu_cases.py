@@ -52,6 +52,7 @@ def banner_case(name, memory):
         ("expect", r"^memory: \d+ KiB of RAM in [1-9]\d* untyped regions"),
         ("expect", r"^        root server's <<back>> KiB returned at boot \(free was <<before>> "
                    r"KiB\)$"),
+        ("expect", r"^        object pool ([1-9]\d*) KiB, \1 KiB free; 0 objects, 0 clients$"),
         ("expect", r"^CAIRN> "),
     ])
 
