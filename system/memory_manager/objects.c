@@ -8,6 +8,12 @@
  * reused, so an old id never names a newer object. Every client has an account (its
  * objects and bytes, against MM_OBJECT_QUOTA and MM_BYTE_QUOTA), made at its first
  * request that passes validation.
+ *
+ * The reply carries a copy of our capability to the new object; once it is sent we
+ * delete ours (drop_ours), so the client's is the only one (a page table can be mapped
+ * only then) and it hangs directly under the pool block, whose revoke on MM_FREE takes
+ * it. An object whose capability did not arrive (no receive slot named) is destroyed
+ * with ours at once; its id still takes MM_FREE to give the quota back.
  */
 #include "objects.h"
 
@@ -20,12 +26,12 @@ struct object {
     bool used;
     uint16_t generation;
     int block;                   /* its pool block */
-    cairn_cptr_t cap;            /* our capability to it (the client's is a child) */
     uint64_t badge;              /* whose it is */
     uint64_t bytes;
 };
 
 static struct object objects[MM_MAX_OBJECTS];
+static cairn_cptr_t made;   /* our capability to the object being made, in a slot of ours */
 static struct mm_client accounts[MM_MAX_CLIENTS];
 static unsigned account_count;
 
@@ -86,20 +92,19 @@ static unsigned make(struct object *o, const struct mm_alloc_request *want, unsi
 {
     unsigned block_bits = bits > POOL_BLOCK_MIN_BITS ? bits : POOL_BLOCK_MIN_BITS;
     o->block = pool_take(block_bits);
-    o->cap = o->block < 0 ? 0 : slot_take();
-    if (o->cap == 0) {
+    made = o->block < 0 ? 0 : slot_take();
+    if (made == 0) {
         if (o->block >= 0) {
             pool_give_back(o->block);
         }
         return MM_E_NO_MEMORY;
     }
     enum cairn_error err = cairn_untyped_retype(pool_block_cap(o->block), want->type,
-                                                want->size_bits, CAP_SELF_CNODE, 0, 0, o->cap,
-                                                1);
+                                                want->size_bits, CAP_SELF_CNODE, 0, 0, made, 1);
     if (err != CAIRN_OK) {
         log_error("retyping a type %u object failed: error %d", want->type, err);
         pool_give_back(o->block);
-        slot_give_back(o->cap);
+        slot_give_back(made);
         return MM_E_NO_MEMORY;
     }
     o->bytes = 1ull << block_bits;
@@ -129,6 +134,13 @@ static unsigned admit(const struct rpc_request *request, struct mm_alloc_request
     return RPC_OK;
 }
 
+/* After MM_ALLOC's reply: our capability goes, the client's stays (see the top). */
+static void drop_ours(cairn_cptr_t cap)
+{
+    cairn_cnode_delete(CAP_SELF_CNODE, cap, CAIRN_WORD_BITS);
+    slot_give_back(cap);
+}
+
 void objects_alloc(const struct rpc_request *request, struct rpc_reply *reply)
 {
     struct mm_alloc_request want;
@@ -149,7 +161,8 @@ void objects_alloc(const struct rpc_request *request, struct rpc_reply *reply)
     account->bytes += o->bytes;
     struct mm_alloc_reply out = {.id = id_of(o), .bytes = o->bytes};
     rpc_reply_set(reply, RPC_OK, &out, sizeof(out));
-    reply->cap = o->cap;
+    reply->cap = made;
+    reply->after = drop_ours;
 }
 
 /* The caller's object `id` names, or 0. */
@@ -176,8 +189,7 @@ void objects_free(const struct rpc_request *request, struct rpc_reply *reply)
         rpc_reply_set(reply, MM_E_NO_OBJECT, 0, 0);
         return;
     }
-    pool_give_back(o->block);   /* the revoke takes our capability and every copy */
-    slot_give_back(o->cap);
+    pool_give_back(o->block);   /* the revoke takes every capability to the object */
     struct mm_client *account = account_of(o->badge);
     account->objects--;
     account->bytes -= o->bytes;

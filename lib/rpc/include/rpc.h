@@ -81,11 +81,15 @@ struct rpc_request {
 };
 
 /* What a handler fills in: the status, the reply's words and, with RPC_OK, a capability
- * (in the server's CSpace; 0: none) to pass to the client. */
+ * (in the server's CSpace; 0: none) to pass to the client. `after`, if set, runs once the
+ * reply is sent and before the next receive (with the reply's capability): a server that
+ * deletes its own copy there leaves the client the only one, as mapping a page table
+ * needs. */
 struct rpc_reply {
     unsigned status;
     unsigned words;
     cairn_cptr_t cap;
+    void (*after)(cairn_cptr_t cap);
     uint64_t data[RPC_MAX_WORDS];
 };
 

@@ -143,6 +143,12 @@ void rpc_serve(cairn_cptr_t endpoint, rpc_handler handler, void *context)
         take_request(info, badge, &request);
         reply = (struct rpc_reply){.status = RPC_E_NO_METHOD};
         handler(context, &request, &reply);
-        info = cairn_reply_recv(endpoint, give_reply(&reply), &badge);
+        if (reply.after == 0) {
+            info = cairn_reply_recv(endpoint, give_reply(&reply), &badge);
+            continue;
+        }
+        cairn_reply_to_caller(give_reply(&reply));
+        reply.after(reply.cap);
+        info = cairn_recv(endpoint, &badge);
     }
 }
