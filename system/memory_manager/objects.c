@@ -27,6 +27,7 @@ struct object {
     uint16_t generation;
     int block;                   /* its pool block */
     uint64_t badge;              /* whose it is */
+    struct mm_client *account;   /* its account */
     uint64_t bytes;
 };
 
@@ -157,6 +158,7 @@ void objects_alloc(const struct rpc_request *request, struct rpc_reply *reply)
     }
     o->used = true;
     o->badge = request->badge;
+    o->account = account;
     account->objects++;
     account->bytes += o->bytes;
     struct mm_alloc_reply out = {.id = id_of(o), .bytes = o->bytes};
@@ -190,9 +192,8 @@ void objects_free(const struct rpc_request *request, struct rpc_reply *reply)
         return;
     }
     pool_give_back(o->block);   /* the revoke takes every capability to the object */
-    struct mm_client *account = account_of(o->badge);
-    account->objects--;
-    account->bytes -= o->bytes;
+    o->account->objects--;
+    o->account->bytes -= o->bytes;
     o->used = false;
     o->generation++;
     rpc_reply_set(reply, RPC_OK, 0, 0);
