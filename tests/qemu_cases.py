@@ -54,6 +54,7 @@ def banner_case(name, memory):
         ("expect", r"^memory: \d+ KiB of RAM in [1-9]\d* untyped regions"),
         ("expect", r"^        root server's <<back>> KiB returned at boot \(free was <<before>> "
                    r"KiB\)$"),
+        ("expect", r"^        object pool ([1-9]\d*) KiB, \1 KiB free; 0 objects, 0 clients$"),
         ("expect", r"^CAIRN> "),
     ])
 
@@ -177,6 +178,33 @@ CASES = [
                    r"late\): ok$"),
         ("expect", r"^alpha: periodic 10 ms x5, one-shots at 25 and 55 ms, cancel: 8 completions "
                    r"on time \(at most \d+ us late\): ok$"),
+    ]),
+    # tests/system/objects.desc: memory_manager's MM_ALLOC/MM_FREE/MM_CLIENTS for two
+    # clients (badges 1 and 2): objects used, capabilities gone after a free, quotas, the
+    # neighbour's object refused (MM_E_NO_OBJECT 19), all memory back.
+    dict(name="mm_objects", image="system_objects", exit=None, timeout=60,
+         steps=KERNEL_UP + [
+        ("expect", r"^mm_neighbour: notification: ok, id (?P<theirs>\d+), signalled and waited$"),
+        ("expect", r"^mm_client: notification: ok, minted 0, signalled 0x5, got 0x5$"),
+        ("expect", r"^mm_client: holding a notification: client 1: 1 objects, 64 bytes$"),
+        ("expect", r"^mm_client: notification freed: ok; its capability and our copy gone: "
+                   r"yes$"),
+        ("expect", r"^mm_client: frame: ok, mapped 0, sum 392448; page table: ok, mapped 0$"),
+        ("expect", r"^mm_client: holding a frame and a page table: client 1: 2 objects, 8192 "
+                   r"bytes$"),
+        ("expect", r"^mm_client: frame freed: ok, then its invocation: 6; table freed: ok; "
+                   r"slots empty: yes$"),
+        ("expect", r"^mm_client: endpoint 0 \(polled badge 0\) freed 0; tcb 0 \(named 0\) "
+                   r"freed 0; cnode 0 \(copy into it 0\) freed 0; slots empty: yes$"),
+        ("expect", r"^mm_client: quota: 8 frames then status 17; 12 notifications then "
+                   r"status 17$"),
+        ("expect", r"^mm_client: refused: untyped 16, cnode radix 9 16, sized frame 16, 2M "
+                   r"frame 16, id 0 19, empty free 4$"),
+        ("expect", r"^mm_client: freeing the neighbour's id <<theirs>>: status 19$"),
+        ("expect", r"^mm_client: after that: client 2: 1 objects, 64 bytes$"),
+        ("expect", r"^mm_client: after that: client 1: 0 objects, 0 bytes$"),
+        ("expect", r"^mm_client: free (?P<free>\d+) bytes before, (?P=free) after; pool "
+                   r"(?P<pool>\d+) of \d+ bytes free; 1 objects held$"),
     ]),
     # tests/system/isolation.desc: a component with no connection reaches nobody.
     dict(name="isolation", image="system_isolation", exit=0, steps=KERNEL_UP + [

@@ -71,9 +71,8 @@ void fastpath_call(struct tcb *t)
     copy_registers(t, receiver, c->data, info);
     struct cap reply = {
         .type = CAP_REPLY, .object = (uint64_t)(uintptr_t)t,
-        .rights = c->rights & CAIRN_RIGHT_GRANT,
+        .rights = receiver->ipc_reply_rights,   /* the server's say, not the caller's */
     };
-    t->ipc_grant = (c->rights & CAIRN_RIGHT_GRANT) != 0;
     cdt_insert(&t->reply_master, &receiver->caller, reply);
     sched_switch_directly(t, THREAD_BLOCKED_REPLY, receiver);
     sched_leave_to(receiver);
@@ -91,6 +90,9 @@ void fastpath_reply_recv(struct tcb *t)
     if (c == 0 || caller->state != THREAD_BLOCKED_REPLY || caller->fault_label != 0) {
         slow_path(t);
     }
+    /* What the next caller's reply capability may carry (seL4: the receiver's grant).
+     * Set here, while the rights are at hand: the slow path sets it again if taken. */
+    t->ipc_reply_rights = c->rights & CAIRN_RIGHT_GRANT;
     struct endpoint *ep = (struct endpoint *)(uintptr_t)c->object;
     bool sender_waiting = ep->head != 0 && ep->head->state == THREAD_BLOCKED_SEND;
     bool signal_pending = t->bound != 0 && t->bound->active;

@@ -63,7 +63,8 @@ void ipc_syscall_receive(struct tcb *t, bool blocking)
     } else if (!(slot->cap.rights & CAIRN_RIGHT_READ)) {
         capability_fault(t, "receive without the read right");
     } else if (type == CAP_ENDPOINT) {
-        endpoint_receive((struct endpoint *)(uintptr_t)slot->cap.object, t, blocking);
+        endpoint_receive((struct endpoint *)(uintptr_t)slot->cap.object, t, blocking,
+                         (slot->cap.rights & CAIRN_RIGHT_GRANT) != 0);
     } else {
         struct notification *n = (struct notification *)(uintptr_t)slot->cap.object;
         if (n->bound != 0 && n->bound != t) {

@@ -58,6 +58,8 @@ struct tcb {
     bool ipc_call;                 /* blocked sender: it called (wants a reply) */
     bool ipc_grant;                /* blocked sender: its capability may grant */
     bool ipc_grant_reply;          /* blocked sender: it may be given a reply capability */
+    uint8_t ipc_reply_rights;      /* receiving: a reply capability it is given gets these
+                                      (CAIRN_RIGHT_GRANT if its capability has it, else 0) */
     unsigned fault_label;          /* a fault message (abi/fault.h) is pending, or 0 */
     uint64_t fault_words[4];       /* its words */
     struct notification *bound;    /* the notification bound to this thread, or 0 */

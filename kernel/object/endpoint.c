@@ -57,13 +57,18 @@ static void block(struct tcb *t, enum thread_state state, void *object)
     t->blocked_on = object;
 }
 
-/* The caller now waits for a reply; the receiver holds the capability to give it. */
-static void give_reply_cap(struct tcb *caller, struct tcb *receiver, bool grant)
+/*
+ * The caller now waits for a reply; the receiver holds the capability to give it. As in
+ * seL4, the reply may carry capabilities only if the capability the *receiver* received
+ * through has the grant right (receiver->ipc_reply_rights): passing capabilities back is the
+ * server's authority, whatever rights the caller's capability has.
+ */
+static void give_reply_cap(struct tcb *caller, struct tcb *receiver)
 {
     cap_delete(&receiver->caller);   /* an unanswered older reply capability goes */
     struct cap reply = {
         .type = CAP_REPLY, .object = (uint64_t)(uintptr_t)caller,
-        .rights = grant ? CAIRN_RIGHT_GRANT : 0,
+        .rights = receiver->ipc_reply_rights,
     };
     cdt_insert(&caller->reply_master, &receiver->caller, reply);
     block(caller, THREAD_BLOCKED_REPLY, 0);
@@ -75,7 +80,7 @@ static void finish_send(struct tcb *sender, struct tcb *receiver, bool call, boo
     if (!call) {
         sched_make_runnable(sender);
     } else if (grant_reply) {
-        give_reply_cap(sender, receiver, sender->ipc_grant);
+        give_reply_cap(sender, receiver);
     } else {
         block(sender, THREAD_INACTIVE, 0);   /* seL4: a call without grant gets no reply */
     }
@@ -88,7 +93,6 @@ void endpoint_send(struct endpoint *ep, struct tcb *sender, struct send_rights r
     if (receiver != 0 && receiver->state == THREAD_BLOCKED_RECEIVE) {
         queue_remove(&ep->head, &ep->tail, receiver);
         transfer_message(sender, receiver, rights.badge, rights.grant, ep);
-        sender->ipc_grant = rights.grant;
         finish_send(sender, receiver, call, rights.grant || rights.grant_reply);
         sched_make_runnable(receiver);
         return;
@@ -104,8 +108,9 @@ void endpoint_send(struct endpoint *ep, struct tcb *sender, struct send_rights r
     queue_insert(&ep->head, &ep->tail, sender);
 }
 
-void endpoint_receive(struct endpoint *ep, struct tcb *receiver, bool blocking)
+void endpoint_receive(struct endpoint *ep, struct tcb *receiver, bool blocking, bool grant)
 {
+    receiver->ipc_reply_rights = grant ? CAIRN_RIGHT_GRANT : 0;   /* see give_reply_cap */
     struct notification *bound = receiver->bound;
     if (bound != 0 && bound->active) {
         transfer_signal(receiver, bound->word);

@@ -41,8 +41,10 @@ struct send_rights {
 void endpoint_send(struct endpoint *ep, struct tcb *sender, struct send_rights rights,
                    bool blocking, bool call);
 
-/* Receives on ep (or from the receiver's bound notification); blocking or polling. */
-void endpoint_receive(struct endpoint *ep, struct tcb *receiver, bool blocking);
+/* Receives on ep (or from the receiver's bound notification); blocking or polling.
+ * grant: the receiver's capability has the grant right, so the reply capability a call
+ * gives it may carry capabilities back (seL4's rule). */
+void endpoint_receive(struct endpoint *ep, struct tcb *receiver, bool blocking, bool grant);
 
 /* Answers the thread whose reply capability is in slot, which is then emptied. */
 void endpoint_reply(struct tcb *replier, struct cte *slot);
@@ -53,7 +55,8 @@ void notification_signal(struct notification *n, uint64_t badge);
 /* Waits for (or, not blocking, polls) the notification's word. */
 void notification_wait(struct notification *n, struct tcb *t, bool blocking);
 
-/* Queues t (already off the CPU) as a receiver on ep, in priority order. */
+/* Queues t (already off the CPU, its ipc_reply_rights set) as a receiver on ep, in priority
+ * order. */
 void endpoint_queue_receiver(struct endpoint *ep, struct tcb *t);
 
 /* For the fastpath (inline, as it runs on every call): takes `first`, the thread at the

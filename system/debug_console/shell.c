@@ -60,6 +60,21 @@ static void mstats(int argc, char **argv)
                    s.ram_bytes >> 10, s.untyped_count, s.device_count, s.free_bytes >> 10,
                    (s.ram_bytes - s.free_bytes) >> 10, s.reclaimed_bytes >> 10,
                    s.free_before_reclaim >> 10);
+    static struct mm_clients c;
+    struct mm_clients_request want = {.first = 0};
+    status = rpc_call(CAP_RPC_MEMORY, MM_CLIENTS, &want, sizeof(want), &c, sizeof(c));
+    if (status != RPC_OK) {
+        console_printf("error: memory_manager: %s\n", rpc_status_name(status));
+        return;
+    }
+    console_printf("        object pool %lu KiB, %lu KiB free; %lu objects, %lu clients\n",
+                   s.pool_bytes >> 10, s.pool_free_bytes >> 10, s.objects, c.total);
+    for (uint64_t i = 0; i < c.count && i < MM_CLIENTS_PER_REPLY; i++) {
+        const struct mm_client *m = &c.clients[i];
+        console_printf("        client %lu: %lu objects, %lu bytes (quota %lu objects, %lu "
+                       "bytes)\n", m->badge, m->objects, m->bytes, m->object_quota,
+                       m->byte_quota);
+    }
 }
 
 static void mdebug(int argc, char **argv)

@@ -5,15 +5,26 @@
  * being the root server's own region. The memory manager runs below the root server's
  * priority, so by the time it runs the root server has stopped for good: it revokes that
  * region at once, which destroys the root server and gives its memory back (KataOS
- * needed kernel changes for this; here the region was an untyped all along). Then it
- * answers MM_STATS on its endpoint (when the description gives it clients).
+ * needed kernel changes for this; here the region was an untyped all along). It then
+ * carves its object pool (pool.c: a buddy allocator of untyped blocks, so freed memory
+ * comes back) and answers its clients (when the description gives it any): MM_STATS and
+ * MM_REGIONS here, MM_ALLOC, MM_FREE and MM_CLIENTS in objects.c.
+ *
+ * Its CNode's slots: the plan's from 1, its own frames after them, the untyped regions
+ * from CAP_UNTYPED_FIRST and the ASID pools after them (at most POOL_SLOTS_RESERVED);
+ * the rest of the untyped range holds the pool's blocks and the objects made from them.
  */
 #include "cairn.h"
 #include "cairn_component.h"
 #include "log.h"
 #include "memory_manager.h"
 #include "memory_manager_caps.h"
+#include "objects.h"
+#include "pool.h"
 #include "rpc.h"
+
+/* The ASID pools the root server leaves after the untyped capabilities (at most). */
+#define ASID_POOLS_MAX (BOOTPLAN_MAX_COMPONENTS / 64 + 1)
 
 struct region {
     cairn_cptr_t cap;
@@ -44,6 +55,10 @@ static struct mm_stats current_stats(void)
 {
     struct mm_stats s = reclaim;
     s.ram_bytes = s.free_bytes = s.untyped_count = s.device_count = 0;
+    s.pool_bytes = pool_bytes();
+    s.pool_free_bytes = pool_free_bytes();
+    s.free_bytes = s.pool_free_bytes;
+    s.objects = objects_count();
     for (unsigned i = 0; i < region_count; i++) {
         struct cairn_untyped_info info;
         if (cairn_untyped_describe(regions[i].cap, &info) != CAIRN_OK) {
@@ -100,6 +115,26 @@ static void list_regions(const struct rpc_request *request, struct rpc_reply *re
     rpc_reply_set(reply, RPC_OK, &out, sizeof(out));
 }
 
+/* Carves the object pool from a RAM region, with the free slots for its blocks. */
+static void make_pool(void)
+{
+    cairn_cptr_t ram[CAP_UNTYPED_SLOTS];
+    unsigned count = 0;
+    for (unsigned i = 0; i < region_count; i++) {
+        if (!regions[i].info.is_device) {
+            ram[count++] = regions[i].cap;
+        }
+    }
+    uint64_t given = cairn_component_start_word;   /* untyped capabilities handed over */
+    slots_init(CAP_UNTYPED_FIRST + given + ASID_POOLS_MAX,
+               CAP_UNTYPED_FIRST + CAP_UNTYPED_SLOTS);
+    if (!pool_init(ram, count)) {
+        log_error("no room for an object pool: MM_ALLOC will fail");
+        return;
+    }
+    log_info("object pool: %lu KiB", pool_bytes() >> 10);
+}
+
 static void handle(void *context, const struct rpc_request *request, struct rpc_reply *reply)
 {
     (void)context;
@@ -110,6 +145,12 @@ static void handle(void *context, const struct rpc_request *request, struct rpc_
         rpc_reply_set(reply, RPC_E_BAD_REQUEST, 0, 0);
     } else if (request->method == MM_REGIONS) {
         list_regions(request, reply);
+    } else if (request->method == MM_ALLOC) {
+        objects_alloc(request, reply);
+    } else if (request->method == MM_FREE) {
+        objects_free(request, reply);
+    } else if (request->method == MM_CLIENTS) {
+        objects_clients(request, reply);
     }
 }
 
@@ -123,10 +164,12 @@ int main(void)
     }
     reclaim_root_server();
 #ifdef CAP_RPC_MEMORY
+    make_pool();
     log_info("%u untyped regions; serving", region_count);
     rpc_serve(CAP_RPC_MEMORY, handle, 0);
 #else
     (void)handle;   /* the description connects no client: nothing to serve */
+    (void)make_pool;
     log_info("%u untyped regions; no clients", region_count);
     return 0;
 #endif

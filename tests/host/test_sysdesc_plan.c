@@ -162,6 +162,21 @@ static void test_slots(void **state)
     assert_cap(cap(p, 2, 4), 8, BOOTPLAN_CAP_ENDPOINT, 0, 1, CALL);
 }
 
+/* `grant` after an rpc's server: its receive capability gets the grant right, and only
+ * it (the clients' capabilities and other rpcs are as before). */
+static void test_rpc_grant(void **state)
+{
+    (void)state;
+    const struct plan *p = &sd_test_clean(
+        SD_TEST_PLATFORM SD_TEST_COMPONENT("h", 9) SD_TEST_COMPONENT("a", 1)
+        "rpc g: a -> h grant\nrpc plain: a -> h\n")->plan;
+    assert_cap(cap(p, 0, 4), 8, BOOTPLAN_CAP_ENDPOINT, 0, 0,
+               CAIRN_RIGHT_READ | CAIRN_RIGHT_GRANT);
+    assert_cap(cap(p, 0, 5), 9, BOOTPLAN_CAP_ENDPOINT, 1, 0, CAIRN_RIGHT_READ);
+    assert_cap(cap(p, 1, 4), 8, BOOTPLAN_CAP_ENDPOINT, 0, 1, CALL);
+    assert_cap(cap(p, 1, 5), 9, BOOTPLAN_CAP_ENDPOINT, 1, 1, CALL);
+}
+
 /* The smallest radix holding the highest slot: 8 .. 15 need 4, 16 needs 5. */
 static void test_radix(void **state)
 {
@@ -267,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_layout),
         cmocka_unit_test(test_guard_pages),
         cmocka_unit_test(test_slots),
+        cmocka_unit_test(test_rpc_grant),
         cmocka_unit_test(test_radix),
         cmocka_unit_test(test_badges),
         cmocka_unit_test(test_fault_badges),

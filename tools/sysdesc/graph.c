@@ -3,7 +3,8 @@
  *
  * Components are boxes labelled with their priority and what they hold alone: untyped
  * memory, ASID control, device registers, IRQs. Edges go from the holder of a
- * capability to what it reaches: rpc calls solid (labelled with the rpc and the badge),
+ * capability to what it reaches: rpc calls solid (labelled with the rpc and the badge;
+ * an rpc whose server may pass capabilities back, `grant`, has a diamond at its tail),
  * notifications dashed, faults bold red to the handler; a shared region is a note
  * joined by dotted lines labelled with each member's rights. Node names are prefixed
  * (c_ components, s_ shared regions) since the two kinds of name may coincide.
@@ -58,9 +59,11 @@ static void graph_connection(const struct sd_system *sys, const struct sd_connec
     for (unsigned i = 0; i < c->party_count; i++) {
         const char *from = parties[i].name.text;
         if (c->kind == SD_RPC) {
-            fprintf(out, "    c_%s -> c_%s [label=\"%s (%llu)\"];\n", from,
-                    c->target.name.text, c->name.text, (unsigned long long)plan_rpc_badge(i));
-            if (sd_given(c->signals)) {
+            bool grant = (c->options & SD_RPC_GRANT) != 0;
+            fprintf(out, "    c_%s -> c_%s [label=\"%s (%llu)%s\"%s];\n", from,
+                    c->target.name.text, c->name.text, (unsigned long long)plan_rpc_badge(i),
+                    grant ? "\\ngrant" : "", grant ? ", dir=both, arrowtail=odiamond" : "");
+            if (c->options & SD_RPC_SIGNALS) {
                 fprintf(out, "    c_%s -> c_%s [style=dashed, label=\"%s signals\"];\n",
                         c->target.name.text, from, c->name.text);
             }

@@ -124,15 +124,21 @@ struct sd_party {
     int component;                 /* resolved: component index, or SD_NONE */
 };
 
+/* Options written after an rpc's server (a flag set; parse_connection.c has the table). */
+enum sd_rpc_option {
+    SD_RPC_GRANT = 1u << 0,        /* `grant`: the server may pass capabilities in replies */
+    SD_RPC_SIGNALS = 1u << 1,      /* `signals`: the server may signal each client */
+};
+
 struct sd_connection {
     enum sd_connection_kind kind;
+    unsigned options;              /* rpc only: enum sd_rpc_option flags */
     struct sd_pos keyword;
     struct sd_name name;
     struct sd_number size;         /* shared regions only */
     unsigned first_party;          /* parties[first_party .. first_party + party_count) */
     unsigned party_count;
     struct sd_party target;        /* the rpc server or the notify waiter; unused for shared */
-    struct sd_pos signals;         /* rpc option `signals`; line 0: not given */
 };
 
 struct sd_system {

@@ -6,8 +6,12 @@
  *   shared  NAME SIZE: COMPONENT RIGHTS[, COMPONENT RIGHTS...]
  *
  * The members go to the system's shared pool of parties; a connection keeps the range.
+ * An rpc's options are words after the server, each a flag from rpc_options (each at
+ * most once): `grant` lets the server pass capabilities to its clients in replies;
+ * `signals` gives each client a notification of its own the server may signal.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "parser.h"
 
@@ -45,26 +49,6 @@ static bool parse_party(struct parser *p, struct sd_connection *c)
     return add_party(p, c, &party);
 }
 
-/* The words after an rpc's server. `signals`: the server may signal each client (one
- * notification per client, for completions such as a timer's). */
-static bool parse_rpc_options(struct parser *p, struct sd_connection *c)
-{
-    while (p->tok.kind == LEX_NAME) {
-        if (!lex_is(&p->tok, "signals")) {
-            diag_error(p->diag, p->tok.pos, "unknown rpc option '%.*s'", (int)p->tok.length,
-                       p->tok.text);
-            return false;
-        }
-        if (sd_given(c->signals)) {
-            diag_error(p->diag, p->tok.pos, "rpc option 'signals' given twice");
-            return false;
-        }
-        c->signals = p->tok.pos;
-        parser_advance(p);
-    }
-    return true;
-}
-
 /* The member list after the colon, up to the arrow (rpc, notify) or the line's end. */
 static bool parse_parties(struct parser *p, struct sd_connection *c)
 {
@@ -88,10 +72,48 @@ static bool parse_parties(struct parser *p, struct sd_connection *c)
     parser_advance(p);
     const char *what = c->kind == SD_RPC ? "a server component" : "a waiting component";
     c->target.component = SD_NONE;
-    if (!parser_take_name(p, what, &c->target.name)) {
-        return false;
+    return parser_take_name(p, what, &c->target.name);
+}
+
+static const struct {
+    const char *word;
+    unsigned flag;
+} rpc_options[] = {
+    {"grant", SD_RPC_GRANT},
+    {"signals", SD_RPC_SIGNALS},
+};
+
+/* The flag of the option word tok names, or 0. */
+static unsigned rpc_option_flag(const struct lex_token *tok)
+{
+    for (size_t i = 0; i < sizeof(rpc_options) / sizeof(rpc_options[0]); i++) {
+        const char *word = rpc_options[i].word;
+        if (strlen(word) == tok->length && memcmp(word, tok->text, tok->length) == 0) {
+            return rpc_options[i].flag;
+        }
     }
-    return c->kind != SD_RPC || parse_rpc_options(p, c);
+    return 0;
+}
+
+/* The option words after an rpc's server, to the end of the line. */
+static bool parse_rpc_options(struct parser *p, struct sd_connection *c)
+{
+    while (p->tok.kind == LEX_NAME) {
+        unsigned flag = rpc_option_flag(&p->tok);
+        int length = (int)p->tok.length;
+        if (flag == 0) {
+            diag_error(p->diag, p->tok.pos, "unknown rpc option '%.*s'", length, p->tok.text);
+            return false;
+        }
+        if (c->options & flag) {
+            diag_error(p->diag, p->tok.pos, "rpc option '%.*s' given twice", length,
+                       p->tok.text);
+            return false;
+        }
+        c->options |= flag;
+        parser_advance(p);
+    }
+    return true;
 }
 
 static bool parse_connection_head(struct parser *p, struct sd_connection *c)
@@ -111,7 +133,8 @@ void parse_connection(struct parser *p, enum sd_connection_kind kind)
     struct sd_connection c = {.kind = kind, .keyword = p->tok.pos};
     parser_advance(p);
     unsigned parties_before = sys->party_count;
-    if (!parse_connection_head(p, &c) || !parse_parties(p, &c)) {
+    if (!parse_connection_head(p, &c) || !parse_parties(p, &c) ||
+        (kind == SD_RPC && !parse_rpc_options(p, &c))) {
         sys->party_count = parties_before;   /* forget the members of a broken line */
         parser_skip_line(p);
         return;

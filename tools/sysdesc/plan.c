@@ -78,7 +78,7 @@ static void plan_signal_objects(struct plan *plan)
     for (unsigned i = 0; i < sys->connection_count; i++) {
         const struct sd_connection *c = &sys->connections[i];
         plan->signal_objects[i] = SD_NONE;
-        if (c->kind != SD_RPC || !sd_given(c->signals)) {
+        if (c->kind != SD_RPC || !(c->options & SD_RPC_SIGNALS)) {
             continue;
         }
         plan->signal_objects[i] = (int)plan->object_count;

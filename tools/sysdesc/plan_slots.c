@@ -11,9 +11,10 @@
  * 256 slots, the upper half left for the untyped capabilities.
  *
  * Rights: a client's endpoint can send and grant a reply (so Call works); a signaller's
- * notification can only signal; servers and waiters only receive. Nobody gets the grant
- * right, so no capability moves between components at run time unless the description
- * changes that.
+ * notification can only signal; servers and waiters only receive. Only the server of an
+ * rpc marked `grant` gets the grant right on its endpoint, so that its replies may carry
+ * capabilities to its clients (the kernel follows the receiver's grant, as seL4 does);
+ * no other capability moves between components at run time.
  */
 #include "plan.h"
 
@@ -92,8 +93,8 @@ static void add_connection(struct slots *s, unsigned i)
     uint32_t object = plan_connection_object(i);
     int signals = s->plan->signal_objects[i];
     if (conn->target.component == (int)s->component) {
-        add_next(s, (struct plan_cap){0, kind, RIGHTS_RECEIVE, object, 0,
-                 PLAN_SRC_CONNECTION, i, 0});
+        uint8_t rights = RIGHTS_RECEIVE | (conn->options & SD_RPC_GRANT ? CAIRN_RIGHT_GRANT : 0);
+        add_next(s, (struct plan_cap){0, kind, rights, object, 0, PLAN_SRC_CONNECTION, i, 0});
         if (signals != SD_NONE) {
             add_signals_server(s, i);
         }

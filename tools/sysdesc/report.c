@@ -5,6 +5,7 @@
  *
  *   uart_driver     maps  0x10000000..0x100000ff rw  (regs)
  *   debug_console   calls uart_driver (rpc console, badge 1)
+ *   memory_manager  gives capabilities to its clients (rpc memory)
  *
  * Lines come in the order of the statements that grant them; one statement granting
  * several (an rpc with three clients) gives its lines in the order listed. Stacks,
@@ -104,12 +105,16 @@ static void report_connection(struct report *r, const struct sd_system *sys,
         report_shared(r, sys, c);
         return;
     }
+    if (c->kind == SD_RPC && (c->options & SD_RPC_GRANT)) {
+        add_line(r, c->keyword.line, c->target.name.text,
+                 "gives capabilities to its clients (rpc %s)", c->name.text);
+    }
     for (unsigned i = 0; i < c->party_count; i++) {
         if (c->kind == SD_RPC) {
             add_line(r, c->keyword.line, parties[i].name.text, "calls %s (rpc %s, badge %llu)",
                      c->target.name.text, c->name.text,
                      (unsigned long long)plan_rpc_badge(i));
-            if (sd_given(c->signals)) {
+            if ((c->options & SD_RPC_SIGNALS)) {
                 add_line(r, c->keyword.line, c->target.name.text,
                          "signals %s (rpc %s signals)", parties[i].name.text, c->name.text);
             }

@@ -10,6 +10,9 @@
  *
  * A server knows its client by the badge the kernel delivers with each message, never
  * by anything the message says; the system description gives each client its own.
+ * A reply may carry one capability (rpc_reply.cap) into the receive slot the client
+ * names with rpc_call_cap; the kernel lets it through only when the server's endpoint
+ * capability has the grant right (the description's rpc option `grant`).
  * Notification badges carry RPC_SIGNAL_FLAG, which no client badge has, so a server with
  * a bound notification tells a signal from a call by the badge alone: a client cannot
  * pass for a signal.
@@ -37,6 +40,7 @@ enum rpc_status {
     RPC_E_NO_METHOD = 3,       /* the server has no such method */
     RPC_E_BAD_REQUEST = 4,     /* the request's size or a field is wrong */
     RPC_E_BAD_REPLY = 5,       /* the reply's size is not what the caller expects */
+    RPC_E_NO_CAP = 6,          /* rpc_call_cap: the reply carried no capability */
     RPC_SERVICE_ERROR_BASE = 16,
 };
 
@@ -51,6 +55,23 @@ const char *rpc_status_name(unsigned status);
 unsigned rpc_call(cairn_cptr_t server, unsigned method, const void *request,
                   size_t request_bytes, void *reply, size_t reply_bytes);
 
+/* Where a capability a reply carries goes: slot `index` at `depth` bits of the CNode
+ * `cnode` in the caller's CSpace (like a CNode invocation's slot arguments). */
+struct rpc_receive_slot {
+    cairn_cptr_t cnode;
+    cairn_cptr_t index;
+    unsigned depth;
+};
+
+/*
+ * rpc_call, for a method whose reply carries a capability: it arrives in `slot` (which
+ * must be empty). Returns RPC_E_NO_CAP when the reply was RPC_OK (reply copied) but no
+ * capability came. The receive slot is forgotten afterwards.
+ */
+unsigned rpc_call_cap(cairn_cptr_t server, unsigned method, const void *request,
+                      size_t request_bytes, void *reply, size_t reply_bytes,
+                      struct rpc_receive_slot slot);
+
 /* What a server's handler receives: who called, which method, the request's words. */
 struct rpc_request {
     uint64_t badge;
@@ -59,10 +80,16 @@ struct rpc_request {
     uint64_t data[RPC_MAX_WORDS];
 };
 
-/* What a handler fills in: the status and the reply's words. */
+/* What a handler fills in: the status, the reply's words and, with RPC_OK, a capability
+ * (in the server's CSpace; 0: none) to pass to the client. `after`, if set, runs once the
+ * reply is sent and before the next receive (with the reply's capability): a server that
+ * deletes its own copy there leaves the client the only one, as mapping a page table
+ * needs. */
 struct rpc_reply {
     unsigned status;
     unsigned words;
+    cairn_cptr_t cap;
+    void (*after)(cairn_cptr_t cap);
     uint64_t data[RPC_MAX_WORDS];
 };
 

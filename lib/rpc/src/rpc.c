@@ -23,6 +23,7 @@ const char *rpc_status_name(unsigned status)
         [RPC_E_NO_METHOD] = "no such method",
         [RPC_E_BAD_REQUEST] = "bad request",
         [RPC_E_BAD_REPLY] = "reply of the wrong size",
+        [RPC_E_NO_CAP] = "no capability came with the reply",
     };
     if (status < sizeof(names) / sizeof(names[0]) && names[status] != 0) {
         return names[status];
@@ -39,9 +40,11 @@ static unsigned reply_status(uint64_t label)
     return (unsigned)(label % RPC_STATUS_LIMIT);
 }
 
-unsigned rpc_call(cairn_cptr_t server, unsigned method, const void *request,
-                  size_t request_bytes, void *reply, size_t reply_bytes)
+/* rpc_call's work; *caps gets the number of capabilities the reply carried. */
+static unsigned call(cairn_cptr_t server, unsigned method, const void *request,
+                     size_t request_bytes, void *reply, size_t reply_bytes, unsigned *caps)
 {
+    *caps = 0;
     if (request_bytes > RPC_MAX_BYTES || reply_bytes > RPC_MAX_BYTES) {
         return RPC_E_TOO_LONG;
     }
@@ -54,11 +57,33 @@ unsigned rpc_call(cairn_cptr_t server, unsigned method, const void *request,
     if (status != RPC_OK) {
         return status;
     }
+    *caps = cairn_msg_extra_caps(info);   /* a reply unwraps nothing */
     if (cairn_msg_length(info) != words_for(reply_bytes)) {
         return RPC_E_BAD_REPLY;
     }
     memcpy(reply, buffer->msg, reply_bytes);
     return RPC_OK;
+}
+
+unsigned rpc_call(cairn_cptr_t server, unsigned method, const void *request,
+                  size_t request_bytes, void *reply, size_t reply_bytes)
+{
+    unsigned caps;
+    return call(server, method, request, request_bytes, reply, reply_bytes, &caps);
+}
+
+unsigned rpc_call_cap(cairn_cptr_t server, unsigned method, const void *request,
+                      size_t request_bytes, void *reply, size_t reply_bytes,
+                      struct rpc_receive_slot slot)
+{
+    struct cairn_ipc_buffer *buffer = cairn_ipc_buffer();
+    buffer->receive_cnode = slot.cnode;
+    buffer->receive_index = slot.index;
+    buffer->receive_depth = slot.depth;
+    unsigned caps;
+    unsigned status = call(server, method, request, request_bytes, reply, reply_bytes, &caps);
+    buffer->receive_depth = 0;   /* no later message may drop a capability there */
+    return status == RPC_OK && caps == 0 ? RPC_E_NO_CAP : status;
 }
 
 bool rpc_request_read(const struct rpc_request *request, void *out, size_t bytes)
@@ -99,8 +124,11 @@ static uint64_t give_reply(const struct rpc_reply *reply)
 {
     unsigned status = reply->status < RPC_STATUS_LIMIT ? reply->status : RPC_E_BAD_REPLY;
     unsigned words = status == reply->status && reply->words <= RPC_MAX_WORDS ? reply->words : 0;
-    memcpy(cairn_ipc_buffer()->msg, reply->data, words * sizeof(uint64_t));
-    return cairn_msg_info((uint64_t)RPC_REPLY_TAG * RPC_STATUS_LIMIT + status, 0, 0, words);
+    struct cairn_ipc_buffer *buffer = cairn_ipc_buffer();
+    memcpy(buffer->msg, reply->data, words * sizeof(uint64_t));
+    unsigned caps = status == RPC_OK && reply->cap != 0 ? 1 : 0;
+    buffer->caps_or_badges[0] = reply->cap;
+    return cairn_msg_info((uint64_t)RPC_REPLY_TAG * RPC_STATUS_LIMIT + status, 0, caps, words);
 }
 
 void rpc_serve(cairn_cptr_t endpoint, rpc_handler handler, void *context)
@@ -115,6 +143,12 @@ void rpc_serve(cairn_cptr_t endpoint, rpc_handler handler, void *context)
         take_request(info, badge, &request);
         reply = (struct rpc_reply){.status = RPC_E_NO_METHOD};
         handler(context, &request, &reply);
-        info = cairn_reply_recv(endpoint, give_reply(&reply), &badge);
+        if (reply.after == 0) {
+            info = cairn_reply_recv(endpoint, give_reply(&reply), &badge);
+            continue;
+        }
+        cairn_reply_to_caller(give_reply(&reply));
+        reply.after(reply.cap);
+        info = cairn_recv(endpoint, &badge);
     }
 }

@@ -91,6 +91,7 @@ CASE_LIST(vspace_cases);
 CASE_LIST(asid_cases);
 CASE_LIST(regression_cases);
 CASE_LIST(ipc_cases);
+CASE_LIST(reply_grant_cases);
 CASE_LIST(fault_cases);
 CASE_LIST(irq_cases);
 

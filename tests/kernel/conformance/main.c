@@ -20,6 +20,7 @@ static const struct suite suites[] = {
     {vspace_cases, &vspace_cases_count},
     {asid_cases, &asid_cases_count},
     {ipc_cases, &ipc_cases_count},
+    {reply_grant_cases, &reply_grant_cases_count},
     {fault_cases, &fault_cases_count},
     {irq_cases, &irq_cases_count},
     {regression_cases, &regression_cases_count},
