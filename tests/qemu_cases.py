@@ -163,9 +163,11 @@ CASES = [
                    r"[1-9]\d* unknown method, \d+ accepted, 0 unreachable$"),
         ("expect", r"^hostile: uart_driver: 4000 requests: [1-9]\d* refused as bad, "
                    r"[1-9]\d* unknown method, \d+ accepted, 0 unreachable$"),
+        ("expect", r"^hostile: timer_service: 4000 requests: [1-9]\d* refused as bad, "
+                   r"[1-9]\d* unknown method, \d+ accepted, 0 unreachable$"),
         ("expect", r"^hostile: uart answers$"),
         ("expect", r"^hostile: afterwards memory_manager ok \([1-9]\d* KiB free\), uart_driver "
-                   r"ok$"),
+                   r"ok, timer_service ok$"),
     ]),
     # tests/system/timers.desc: three clients' timers at once, each completion at the
     # virtual time it was due (QEMU -icount: one instruction is one nanosecond).
