@@ -73,3 +73,6 @@ $(eval $(call system_image,cairn,system/system.desc,$(BUILD)/images/cairn.elf))
 $(foreach d,$(wildcard tests/system/*.desc),\
     $(eval $(call system_image,$(basename $(notdir $(d))),$(d),\
         $(BUILD)/images/system_$(basename $(notdir $(d))).elf)))
+
+# The debug console's scripts, and the test system whose console has test scripts too.
+include system/debug_console/scripts.mk

@@ -49,6 +49,7 @@ def banner_case(name, memory):
                    r"server stops$"),
         ("expect", r"^\[memory_manager\] I: root server's memory returned: (?P<back>[1-9]\d*) "
                    r"KiB; free (?P<before>\d+) KiB -> (?P<after>\d+) KiB of \d+ KiB$"),
+        ("expect", r"^autostart:2> echo Welcome to Cairn\."),   # before the first prompt
         ("expect", r"^CAIRN> "),
         ("send", "mstats\r"),
         ("expect", r"^memory: \d+ KiB of RAM in [1-9]\d* untyped regions"),
@@ -70,6 +71,9 @@ SYSCALL_CHECKS = [
 BACKSPACE, CTRL_C, CTRL_U, UP, DOWN = "\x7f", "\x03", "\x15", "\x1b[A", "\x1b[B"
 SHELL = [
     ("expect", r"^Cairn debug console, up after \d+ instructions from reset"),
+    # the autostart script runs before the first prompt, its lines shown
+    ("expect", r"^autostart:2> echo Welcome to Cairn\. .*\nWelcome to Cairn\. "),
+    ("expect", r"^autostart:3> mstats\nmemory: \d+ KiB of RAM"),
     ("expect", r"^CAIRN> "),
     ("send", "help\r"),
     ("expect", r"^commands:\n  help +list the commands\n  echo \[WORD\.\.\.\] +print the words\n"),
@@ -109,12 +113,73 @@ SHELL = [
     ("expect", r"\^C\nCAIRN> "),
     ("send", "sleep 2x\r"),
     ("expect", r"^error: usage: sleep DURATION \(for example 2, 0\.5, 250ms; at most a day\)$"),
+    # scripts: listed, run with their lines shown, run quietly (the output straight
+    # after the typed line), and each misuse of `source` refused in one line
+    ("send", "source\r"),
+    ("expect", r"^scripts \(source \[-q\] SCRIPT runs one; autostart runs at boot\):\n"
+               r"  autostart +run by the console once at boot.*\n  demo +a short tour"),
+    ("send", "source demo\r"),
+    ("expect", r"^demo:\d+> echo The commands:\nThe commands:\ndemo:\d+> help\ncommands:\n"
+               r"  help "),
+    ("expect", r"^demo:\d+> ps\n"),
+    ("expect", r"^CAIRN> "),
+    ("send", "source -q demo\r"),
+    ("expect", r"source -q demo\nThe commands:\ncommands:\n  help "),
+    ("expect", r"\nEvery thread, as the kernel sees it:\n[^:\n]*ready queues:"),
+    ("expect", r"^CAIRN> "),
+    ("send", "source -x\r"),
+    ("expect", r"^error: source: unknown option '-x' \(usage: source \[-q\] SCRIPT\)$"),
+    ("send", "source -q\r"),
+    ("expect", r"^error: usage: source \[-q\] SCRIPT \(source alone lists them\)$"),
+    ("send", "source demo extra\r"),
+    ("expect", r"^error: usage: source \[-q\] SCRIPT \(source alone lists them\)$"),
+    ("send", "source nothing\r"),
+    ("expect", r"^error: source: no script 'nothing' \(source alone lists them\)$"),
     # stray control bytes and sequences (not ^A: QEMU's own console takes that)
     ("send", "\x02\x1b[Z\x1bOP\x1b[1;5C\r"),
     ("send", "echo still here\r"),
     ("expect", r"^still here$"),
     ("expect", r"^CAIRN> "),
 ]
+
+# tests/system/console_scripts/*.cairn, in the console of system_shell_scripts (the real
+# system otherwise): lines shown or not, bad lines reported by number, nesting stopped.
+NEST = r"scripts nest at most 4 deep \(does one source itself\?\)"
+SCRIPTS = [
+    ("expect", r"^autostart:2> echo Welcome to Cairn\."),
+    ("expect", r"^CAIRN> "),
+    ("send", "source hello\r"),
+    ("expect", r"source hello\nhello:2> echo hello from a script\nhello from a script\n"
+               r"hello:3> echo and its second line\nand its second line\nCAIRN> "),
+    ("send", "source -q hello\r"),
+    ("expect", r"source -q hello\nhello from a script\nand its second line\nCAIRN> "),
+    ("send", "source lines\r"),
+    ("expect", r"source lines\nlines:3> echo first line runs\nfirst line runs\n"
+               r"error: lines:4: line longer than 255 characters; skipped\n"
+               r"error: lines:5: more than 16 words; skipped\n"
+               r"error: lines:6: byte 0xc3 is not a printable character; line skipped\n"
+               r"lines:7> echo crlf line\ncrlf line\n"
+               r"lines:8>  echo tabbed\ntabbed\n"
+               r"lines:10> frobnicate\nerror: unknown command 'frobnicate' \(try help\)\n"
+               r"lines:11> echo last line, no newline\nlast line, no newline\nCAIRN> "),
+    ("send", "source -q lines\r"),
+    ("expect", r"source -q lines\nfirst line runs\n"
+               r"error: lines:4: line longer than 255 characters; skipped\n"
+               r"error: lines:5: more than 16 words; skipped\n"
+               r"error: lines:6: byte 0xc3 is not a printable character; line skipped\n"
+               r"crlf line\ntabbed\nerror: unknown command 'frobnicate' \(try help\)\n"
+               r"last line, no newline\nCAIRN> "),
+    ("send", "source loop\r"),
+    ("expect", r"source loop\n(loop:2> source loop\n){4}"
+               r"error: loop:2: source: 'loop' not run: " + NEST + r"\n"
+               r"(loop:3> echo loop goes on\nloop goes on\n){4}CAIRN> "),
+    ("send", "source ping\r"),
+    ("expect", r"source ping\n(ping:2> source -q pong\n){2}"
+               r"error: pong:2: source: 'ping' not run: " + NEST + r"\nCAIRN> "),
+    ("send", "echo still here\r"),
+    ("expect", r"^still here\nCAIRN> "),
+]
+
 
 def planned_caps(build, system, component):
     """(slot, name) of every capability the analyser planned for a component, read from
@@ -156,6 +221,8 @@ CASES = [
     # Generous: it types a lot, and CI machines may be busy with other boots.
     dict(name="shell", image="cairn", exit=None, timeout=90, steps=KERNEL_UP + SHELL),
     dict(name="capscan", image="cairn", exit=None, timeout=60, steps=capscan_steps),
+    dict(name="shell_scripts", image="system_shell_scripts", exit=None, timeout=60,
+         steps=KERNEL_UP + SCRIPTS),
     # tests/system/hostile.desc: services answer malformed requests with errors, and live on.
     dict(name="hostile_client", image="system_hostile", exit=None, timeout=60,
          steps=KERNEL_UP + [

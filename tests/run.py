@@ -159,7 +159,7 @@ def collect_jobs(build, only):
         jobs.append(("analysis/" + target, run_command_test,
                      ("analysis/" + target, ["make", "--no-print-directory", "-s", target])))
     for target in ("fdt", "elf", "cpio", "heap", "sysdesc", "bootplan", "line_editor",
-                   "duration"):
+                   "duration", "script_lines"):
         jobs.append(("fuzz/" + target, run_fuzz_smoke, (target, build)))
     for case in qemu_cases.CASES:
         jobs.append(("qemu/" + case["name"], run_qemu_case, (case, build)))

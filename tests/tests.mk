@@ -91,6 +91,7 @@ $(eval $(call host_test,cpio,lib/cpio/src/cpio.c tests/host/host_file.c))
 $(eval $(call host_test,line_editor,system/debug_console/line_editor.c))
 $(eval $(call host_test,heap,lib/heap/src/heap.c))
 $(eval $(call host_test,duration,system/debug_console/duration.c))
+$(eval $(call host_test,script_lines,system/debug_console/script_lines.c))
 $(eval $(call host_test,timers,system/timer_service/timers.c))
 $(eval $(call host_test,cdt,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
 $(eval $(call host_test,cdt_check,kernel/core/cdt.c kernel/object/cap.c tests/host/cdt_pool.c))
@@ -223,6 +224,7 @@ $(eval $(call fuzz_target,line_editor,system/debug_console/line_editor.c))
 $(eval $(call fuzz_target,sysdesc,$(SYSDESC_LIB_SRCS)))
 $(eval $(call fuzz_target,bootplan,lib/bootplan/src/bootplan.c))
 $(eval $(call fuzz_target,duration,system/debug_console/duration.c))
+$(eval $(call fuzz_target,script_lines,system/debug_console/script_lines.c))
 $(FUZZ_TARGETS): $(SYSDESC_HEADERS)
 
 # Seed corpora: real device trees and real ELFs from this build; for the heap, every
@@ -255,7 +257,11 @@ $(BUILD)/fuzz/corpus_duration:
 	@mkdir -p $@
 	@printf '0.25ms' > $@/fraction
 
-FUZZ_NAMES := fdt elf cpio heap sysdesc bootplan line_editor duration
+# The console's real scripts and the test scripts (CR LF, tabs, bad bytes, long lines).
+$(BUILD)/fuzz/corpus_script_lines: $(CONSOLE_SCRIPTS) $(TEST_CONSOLE_SCRIPTS)
+	@mkdir -p $@ && cp $^ $@/
+
+FUZZ_NAMES := fdt elf cpio heap sysdesc bootplan line_editor duration script_lines
 fuzz-targets: $(FUZZ_TARGETS) $(patsubst %,$(BUILD)/fuzz/corpus_%,$(FUZZ_NAMES))
 
 fuzz: deps

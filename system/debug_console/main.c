@@ -3,13 +3,15 @@
  *
  * It reads bytes the UART driver puts in the shared ring (woken by its rx_ready signal,
  * never polling), edits the line (line_editor.c) and runs each line as a command
- * (shell.c); what it prints goes to the UART driver.
+ * (shell.c); what it prints goes to the UART driver. At boot it runs the autostart
+ * script (source.c) before the first prompt.
  */
 #include "cairn.h"
 #include "console.h"
 #include "line_editor.h"
 #include "log.h"
 #include "shell.h"
+#include "source.h"
 
 static struct line_editor editor;
 
@@ -40,7 +42,9 @@ int main(void)
     uint64_t instructions;
     __asm__ volatile("rdinstret %0" : "=r"(instructions));
     console_printf("\nCairn debug console, up after %lu instructions from reset. Type help for "
-                   "the commands.\n" SHELL_PROMPT, instructions);
+                   "the commands.\n", instructions);
+    source_autostart();
+    console_printf(SHELL_PROMPT);
     for (;;) {
         console_wait_input();
         take_input();

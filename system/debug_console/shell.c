@@ -16,6 +16,7 @@
 #include "memory_manager.h"
 #include "rpc.h"
 #include "sleep.h"
+#include "source.h"
 
 struct command {
     const char *name;
@@ -138,6 +139,8 @@ static const struct command commands[] = {
     {"capscan", "capscan [COMPONENT]", "capabilities held, against the description",
      capscan_command},
     {"sleep", "sleep DURATION", "wait 2, 0.5, 250ms...; ^C ends it", sleep_command},
+    {"source", "source [-q] SCRIPT", "run a script's lines (-q: quietly); alone, list them",
+     source_command},
     {0, 0, 0, 0},
 };
 
