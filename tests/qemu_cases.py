@@ -176,6 +176,10 @@ SCRIPTS = [
     ("send", "source ping\r"),
     ("expect", r"source ping\n(ping:2> source -q pong\n){2}"
                r"error: pong:2: source: 'ping' not run: " + NEST + r"\nCAIRN> "),
+    ("send", "source naps\r"),                        # ^C stops every level
+    ("expect", r"^nap_inner:2> sleep 60\n"),
+    ("send", CTRL_C),
+    ("expect", r"^\^C\nerror: nap_inner:2: script stopped by \^C\nCAIRN> "),
     ("send", "echo still here\r"),
     ("expect", r"^still here\nCAIRN> "),
 ]

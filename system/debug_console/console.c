@@ -15,6 +15,7 @@
 #define CTRL_C 0x03
 
 static struct uart_write out;
+static bool interrupt_seen;   /* a ^C taken that console_interrupted has not reported */
 static struct uart_ring *const rx_ring = (struct uart_ring *)SHARED_RX_RING_VADDR;
 
 void console_flush(void)
@@ -76,8 +77,16 @@ bool console_take_interrupt(void)
     for (uint32_t at = tail; at != head; at++) {
         if (rx_ring->data[at % UART_RING_BYTES] == CTRL_C) {
             __atomic_store_n(&rx_ring->tail, at + 1, __ATOMIC_RELEASE);
+            interrupt_seen = true;
             return true;
         }
     }
     return false;
+}
+
+bool console_interrupted(void)
+{
+    bool seen = interrupt_seen || console_take_interrupt();
+    interrupt_seen = false;
+    return seen;
 }

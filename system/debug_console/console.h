@@ -19,5 +19,8 @@ int console_read_byte(void);
 /* Whether a ^C is among the bytes received and not yet read; if so, it and every byte
  * before it are dropped (they belonged to what it interrupts). */
 bool console_take_interrupt(void);
+/* Whether a ^C came since the last call: one console_take_interrupt took (say, ending a
+ * sleep), or one waiting among the bytes received now (taken). Clears it. */
+bool console_interrupted(void);
 
 #endif

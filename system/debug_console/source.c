@@ -8,7 +8,8 @@
  * not take is reported with the script's name and line number and skipped. Scripts may
  * source scripts, at most SOURCE_MAX_DEPTH deep, so one that sources itself (directly
  * or through another) stops there with one error instead of running the console out of
- * stack.
+ * stack. A ^C typed while a script runs (one that ends a sleep in it included) stops it,
+ * and every script that sourced it, after the line it interrupted.
  */
 #include "source.h"
 
@@ -21,6 +22,7 @@
 #define SUMMARY_MAX 60
 
 static unsigned depth;   /* scripts running now, one inside the other */
+static bool stopping;    /* a ^C stopped the innermost: the others stop too */
 static const struct script *running[SOURCE_MAX_DEPTH];
 
 /* One line buffer per level, kept off the console's 8 KiB stack so that nesting costs it
@@ -62,6 +64,10 @@ static void run(const struct script *s, bool quiet)
                        lines[depth - 1].number, s->name, SOURCE_MAX_DEPTH);
         return;
     }
+    if (depth == 0) {
+        stopping = false;
+        (void)console_interrupted();   /* a ^C from before this script is not for it */
+    }
     running[depth] = s;
     struct script_line *line = &lines[depth++];
     struct script_reader reader;
@@ -69,6 +75,13 @@ static void run(const struct script *s, bool quiet)
     for (script_reader_next(&reader, line); line->kind != SCRIPT_LINE_END;
          script_reader_next(&reader, line)) {
         run_line(s, line, quiet);
+        if (!stopping && console_interrupted()) {
+            console_printf("error: %s:%u: script stopped by ^C\n", s->name, line->number);
+            stopping = true;
+        }
+        if (stopping) {
+            break;
+        }
     }
     depth--;
 }
