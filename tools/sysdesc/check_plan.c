@@ -52,6 +52,57 @@ static void check_badge_names(const struct plan *plan, unsigned c, struct symbol
     }
 }
 
+/* Where a capability comes from in the description, for a message about it. */
+static struct sd_pos cap_pos(const struct plan *plan, unsigned c, const struct plan_cap *cap)
+{
+    bool connection = cap->source == PLAN_SRC_CONNECTION || cap->source == PLAN_SRC_SIGNAL ||
+                      cap->source == PLAN_SRC_SIGNALS;
+    return connection ? plan->sys->connections[cap->index].name.pos
+                      : plan->sys->components[c].name.pos;
+}
+
+/* The names component c's header gives its capabilities, into names (two per capability
+ * at most: its own, and CAP_SIGNAL_<RPC>_FIRST beside a server's first signal one). */
+static unsigned cap_names(const struct plan *plan, unsigned c, char (*names)[SYMBOL_MAX],
+                          struct sd_pos *pos)
+{
+    const struct plan_component *pc = &plan->components[c];
+    unsigned count = 0;
+    for (unsigned i = 0; i < pc->cap_count; i++) {
+        const struct plan_cap *cap = &plan->caps[pc->first_cap + i];
+        pos[count] = cap_pos(plan, c, cap);
+        symbol_cap(plan, c, cap, names[count++], SYMBOL_MAX);
+        if (cap->source == PLAN_SRC_SIGNAL && cap->client == 0) {
+            pos[count] = pos[count - 1];
+            symbol_make(names[count++], SYMBOL_MAX, "CAP_SIGNAL_",
+                        plan->sys->connections[cap->index].name.text, "_FIRST");
+        }
+    }
+    return count;
+}
+
+/* Two capabilities under one name (CAP_SIGNAL_T_FIRST for a client called `first`, or
+ * rpc t with client a_b beside rpc t_a with client b) would not compile, or worse. */
+static void check_cap_names(const struct plan *plan, unsigned c, struct diag *diag)
+{
+    unsigned most = 2 * plan->components[c].cap_count;
+    char (*names)[SYMBOL_MAX] = malloc((most + 1) * SYMBOL_MAX);
+    struct sd_pos *pos = malloc((most + 1) * sizeof(*pos));
+    unsigned count = names != NULL && pos != NULL ? cap_names(plan, c, names, pos) : 0;
+    for (unsigned i = 0; i < count; i++) {
+        for (unsigned j = 0; j < i; j++) {
+            if (strcmp(names[i], names[j]) == 0) {
+                diag_error(diag, pos[i], "capability name %s in %s_caps.h would stand for "
+                           "two capabilities (the other from line %u); rename one", names[i],
+                           plan->sys->components[c].name.text, (unsigned)pos[j].line);
+                break;
+            }
+        }
+    }
+    free(names);
+    free(pos);
+}
+
 bool check_plan(const struct plan *plan, struct diag *diag)
 {
     unsigned found_before = diag->found;
@@ -64,6 +115,7 @@ bool check_plan(const struct plan *plan, struct diag *diag)
         check_fits(plan, c, diag);
         check_untyped_slots(plan, c, diag);
         check_badge_names(plan, c, badges, diag);
+        check_cap_names(plan, c, diag);
     }
     free(badges);
     return diag->found == found_before;
