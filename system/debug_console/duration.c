@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "cstring.h"
+
 /* Reads digits into *value (stopping before overflow past limit); how many. */
 static unsigned digits(const char **p, uint64_t *value, uint64_t limit)
 {
@@ -17,25 +19,16 @@ static unsigned digits(const char **p, uint64_t *value, uint64_t limit)
     return count;
 }
 
-static bool same(const char *a, const char *b)
-{
-    while (*a != '\0' && *a == *b) {
-        a++;
-        b++;
-    }
-    return *a == *b;
-}
-
 /* Nanoseconds per unit of the suffix, or 0 when it is not one. */
 static uint64_t unit_ns(const char *suffix)
 {
-    if (same(suffix, "") || same(suffix, "s")) {
+    if (strcmp(suffix, "") == 0 || strcmp(suffix, "s") == 0) {
         return 1000000000ull;
     }
-    if (same(suffix, "ms")) {
+    if (strcmp(suffix, "ms") == 0) {
         return 1000000ull;
     }
-    return same(suffix, "us") ? 1000ull : 0;
+    return strcmp(suffix, "us") == 0 ? 1000ull : 0;
 }
 
 bool duration_parse(const char *text, uint64_t *ns)

@@ -22,22 +22,22 @@ static void report(const char *what, unsigned status)
     console_printf("error: sleep: %s: %s\n", what, timer_status_name(status));
 }
 
-/* Waits until the sleep timer completes (true) or ^C is typed (false). */
-static bool wait_out(void)
+/* Waits until the sleep timer completes, ^C is typed, or waiting fails (said). */
+static void wait_out(void)
 {
     for (;;) {
         uint64_t mask = 0;
         unsigned status = timer_wait(CAP_RPC_TIMER, CAP_SIGNALS_TIMER, &mask);
         if (status != RPC_OK) {
             report("waiting", status);
-            return false;
+            return;
         }
         if (mask & (1u << SLEEP_TIMER)) {
-            return true;
+            return;
         }
         if (console_take_interrupt()) {
             console_printf("^C\n");
-            return false;
+            return;
         }
     }
 }
@@ -58,7 +58,7 @@ void sleep_command(int argc, char **argv)
     if (status != RPC_OK) {
         report("starting a timer", status);
     } else {
-        (void)wait_out();
+        wait_out();
     }
     (void)timer_cancel(CAP_RPC_TIMER, CHECK_TIMER);   /* either may have stopped: no error */
     (void)timer_cancel(CAP_RPC_TIMER, SLEEP_TIMER);
